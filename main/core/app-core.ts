@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import type { AppInfo, VendorSummary } from '../../preload/contract/channels';
+import { VENDOR_IDS, type VendorId } from '../../preload/contract/model';
+import { SettingsSchema } from '../../preload/contract/schemas';
+import { VENDORS } from '../../preload/contract/vendors';
+import { AccountsService, type VendorRegistry } from './accounts/accounts-service';
+import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
+import { EventHub } from './events';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import type { AppLogger } from './logging/logger';
+import { RefreshService } from './refresh/refresh-service';
+import { AppStore } from './store/app-store';
+import type { BackendCtor } from './store/open-file';
+import { SnapshotStore } from './store/snapshot-store';
+import type { ClientOptions } from '../vendors/vendor-client';
+import type { Vault } from './vault/vault';
+
+export interface CoreOptions {
+  /** Folder for settings and snapshots (Electron: app.getPath('userData')). */
+  dataDir: string;
+  /** electron-store in Electron, conf in plain Node. */
+  Backend: BackendCtor;
+  vault: Vault;
+  vendors: VendorRegistry;
+  version: string;
+  platform?: string;
+  /** Built-in simulators for demo mode; omitted = no demo. */
+  demo?: DemoEnvironment;
+  /** Point every account of a vendor at another base URL (tests against simulators). */
+  baseUrls?: Partial<Record<VendorId, string>>;
+  log?: AppLogger;
+  now?: () => Date;
+  /** Transport tuning for every vendor client (tests shorten deadlines and retries). */
+  transport?: ClientOptions['transport'];
+}
+
+export interface Core {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: EventHub;
+  accounts: AccountsService;
+  refresh: RefreshService;
+  store: AppStore;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Composes the app: store, vault, accounts, refresh, demo, and the IPC handlers over them.
+ * No electron import here: the Electron shell and the browser host both wrap this.
+ */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const now = opts.now ?? (() => new Date());
+  const store = new AppStore(opts.dataDir, opts.Backend, now);
+  const snapshots = new SnapshotStore(opts.dataDir, opts.Backend);
+  const events = new EventHub();
+  const log = opts.log;
+  const accounts = new AccountsService({
+    store,
+    snapshots,
+    vault: opts.vault,
+    vendors: opts.vendors,
+    demo: opts.demo,
+    ...(opts.baseUrls ? { baseUrls: opts.baseUrls } : {}),
+    ...(log ? { log } : {}),
+    ...(opts.transport ? { transport: opts.transport } : {}),
+    now,
+  });
+  const refresh = new RefreshService(accounts, snapshots, events, now);
+
+  // Demo mode: the simulators run while demo accounts exist, and are created on a first start.
+  if (opts.demo) {
+    const existing = store.accounts();
+    const firstStart = existing.length === 0 && !store.demoDismissed();
+    if (firstStart || existing.some((a) => a.demo)) {
+      await opts.demo.start();
+      if (firstStart) for (const v of VENDOR_IDS) if (opts.vendors[v]) accounts.addDemo(v, DEMO_LABELS[v]);
+    }
+  }
+
+  const changed = () => events.emit({ type: 'accounts-changed' });
+
+  const handlers: Handlers = {
+    'app:info': async (): Promise<AppInfo> => {
+      const list = accounts.list();
+      return {
+        name: 'Proxydeck',
+        version: opts.version,
+        platform: opts.platform ?? process.platform,
+        demo: list.length > 0 && list.every((a) => a.demo),
+        keychain: await opts.vault.status(),
+        notices: [...store.notices, ...snapshots.notices],
+      };
+    },
+    'vendors:list': (): VendorSummary[] =>
+      VENDOR_IDS.map((id) => ({
+        id,
+        name: VENDORS[id].name,
+        website: VENDORS[id].website,
+        fields: VENDORS[id].fields,
+        capabilities: [...(opts.vendors[id]?.capabilities ?? [])],
+      })),
+    'accounts:list': () => accounts.list(),
+    'accounts:add': async (input) => {
+      const added = await accounts.add(input);
+      changed();
+      refresh.start([added.id]);
+      return added;
+    },
+    'accounts:rename': ({ id, label }) => {
+      const renamed = accounts.rename(id, label);
+      changed();
+      return renamed;
+    },
+    'accounts:remove': async ({ id }) => {
+      const removed = await accounts.remove(id);
+      changed();
+      return removed;
+    },
+    'accounts:test': ({ id }) => accounts.test(id),
+    'accounts:testCredentials': ({ vendor, credentials }) => accounts.testCredentials(vendor, credentials),
+    'snapshots:list': () => refresh.list(),
+    'accounts:refresh': ({ ids }) => {
+      if (ids) for (const id of ids) accounts.get(id); // unknown ids fail plainly
+      return { started: refresh.start(ids) };
+    },
+    'settings:get': () => store.settings(),
+    'settings:update': (patch) => {
+      const next = SettingsSchema.parse({ ...store.settings(), ...patch });
+      store.setSettings(next);
+      events.emit({ type: 'settings-changed' });
+      return next;
+    },
+  };
+
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, log),
+    events,
+    accounts,
+    refresh,
+    store,
+    async shutdown() {
+      await refresh.idle();
+      await opts.demo?.stop();
+    },
+  };
+}
+
+export const logFile = (dataDir: string) => join(dataDir, 'logs', 'main.log');

@@ -1,0 +1,111 @@
+import pLimit from 'p-limit';
+import type { AccountSnapshot, Capability } from '../../../preload/contract/model';
+import type { VendorClient } from '../../vendors/vendor-client';
+import type { AccountsService } from '../accounts/accounts-service';
+import type { EventHub } from '../events';
+import { toAppError } from '../ipc/dispatcher';
+import type { SnapshotStore } from '../store/snapshot-store';
+
+/** How many accounts refresh at once: enough to be quick, few enough not to trip vendor rate limits. */
+export const REFRESH_CONCURRENCY = 4;
+/** Days of daily traffic fetched per refresh. */
+export const TRAFFIC_DAYS = 90;
+
+type Section = Exclude<keyof AccountSnapshot, 'accountId' | 'fetchedAt' | 'errors'>;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Which sections a vendor's capabilities allow, and how to read each one. */
+function plan(client: VendorClient, now: Date): Array<[Section, Capability, () => Promise<unknown>]> {
+  const from = new Date(now.getTime() - (TRAFFIC_DAYS - 1) * 86_400_000);
+  return [
+    ['balance', 'balance', () => client.getBalance()],
+    ['orders', 'orders', () => client.listOrders()],
+    ['proxies', 'staticIps', () => client.listProxies()],
+    ['whitelist', 'whitelist', () => client.listWhitelist()],
+    ['subUsers', 'subUsers', () => client.listSubUsers()],
+    ['servers', 'unlimitedServers', () => client.listUnlimitedServers()],
+    ['traffic', 'traffic', () => client.getTraffic({ from: isoDay(from), to: isoDay(now), granularity: 'day' })],
+  ];
+}
+
+/**
+ * Fetches every account in the background, bounded in parallel; one account's failure never blocks
+ * the others. Each section that fails keeps its last known data and records a plain error.
+ */
+export class RefreshService {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly limit = pLimit(REFRESH_CONCURRENCY);
+
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly snapshots: SnapshotStore,
+    private readonly events: EventHub,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): AccountSnapshot[] {
+    return this.accounts
+      .list()
+      .map((a) => this.snapshots.get(a.id))
+      .filter((s): s is AccountSnapshot => s !== null);
+  }
+
+  /** Starts refreshing (ids or all); returns the ids started. Already running ones are not doubled. */
+  start(ids?: string[]): string[] {
+    const targets = ids ?? this.accounts.list().map((a) => a.id);
+    for (const id of targets) {
+      if (this.running.has(id)) continue;
+      const job = this.limit(() => this.refreshOne(id)).finally(() => this.running.delete(id));
+      this.running.set(id, job);
+    }
+    return targets;
+  }
+
+  /** Resolves when every refresh started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async refreshOne(id: string): Promise<void> {
+    this.events.emit({ type: 'refresh-progress', accountId: id, state: 'running' });
+    try {
+      const client = await this.accounts.client(id);
+      const previous = this.snapshots.get(id);
+      const at = this.now();
+      const snap: AccountSnapshot = {
+        accountId: id,
+        fetchedAt: at.toISOString(),
+        balance: previous?.balance ?? null,
+        orders: previous?.orders ?? [],
+        proxies: previous?.proxies ?? [],
+        whitelist: previous?.whitelist ?? [],
+        subUsers: previous?.subUsers ?? [],
+        servers: previous?.servers ?? [],
+        traffic: previous?.traffic ?? [],
+        errors: {},
+      };
+      const steps = plan(client, at).filter(([, cap]) => client.capabilities.has(cap));
+      const results = await Promise.allSettled(steps.map(([, , read]) => read()));
+      results.forEach((r, i) => {
+        const section = steps[i]![0];
+        if (r.status === 'fulfilled') (snap as unknown as Record<string, unknown>)[section] = r.value;
+        else snap.errors[section] = toAppError(r.reason).message;
+      });
+      const failedAll = steps.length > 0 && Object.keys(snap.errors).length === steps.length;
+      if (!failedAll) {
+        this.snapshots.put(snap);
+        this.accounts.markRefreshed(id, snap.fetchedAt);
+      }
+      this.events.emit({ type: 'snapshot-updated', accountId: id });
+      this.events.emit({
+        type: 'refresh-progress',
+        accountId: id,
+        state: failedAll ? 'failed' : 'done',
+        ...(failedAll ? { message: Object.values(snap.errors)[0] } : {}),
+      });
+    } catch (e) {
+      this.events.emit({ type: 'refresh-progress', accountId: id, state: 'failed', message: toAppError(e).message });
+    }
+  }
+}

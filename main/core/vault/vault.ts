@@ -1,0 +1,24 @@
+import type { Credentials } from '../../../preload/contract/vendors';
+
+/** The keychain service name every entry is filed under. */
+export const KEYCHAIN_SERVICE = 'Proxydeck';
+
+export interface VaultStatus {
+  available: boolean;
+  message: string | null;
+}
+
+/**
+ * Where account credentials live: one OS-keychain entry per account (service "Proxydeck", account
+ * = the account id, password = the credential object as JSON). Only main reads it.
+ */
+export interface Vault {
+  get(accountId: string): Promise<Credentials | null>;
+  set(accountId: string, credentials: Credentials): Promise<void>;
+  /** True when an entry existed. */
+  delete(accountId: string): Promise<boolean>;
+  /** Ids of every account with an entry (to find orphans). */
+  list(): Promise<string[]>;
+  /** Probes the keychain; never throws. */
+  status(): Promise<VaultStatus>;
+}

@@ -1,0 +1,91 @@
+/**
+ * The Electron shell: window, protocol, menu, IPC binding. Everything else is the core
+ * (main/core), which runs the same in plain Node. Keep this file small.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { EVENT_CHANNEL } from '../../preload/contract/api';
+import { createCore, logFile } from '../core/app-core';
+import { DemoEnvironment } from '../core/demo/demo-environment';
+import { bindIpc, SenderPolicy } from '../core/ipc/bind';
+import { createLogger } from '../core/logging/logger';
+import type { BackendCtor } from '../core/store/open-file';
+import { KeytarVault } from '../core/vault/keytar-vault';
+import { SIMULATOR_FACTORIES } from '../simulators/registry';
+import { closeAllAgents } from '../vendors/http/transport';
+import { VENDOR_MODULES } from '../vendors/registry';
+import { menuTemplate } from './menu';
+import { installSecurityRules } from './security';
+import { APP_HOST, APP_SCHEME, APP_URL, mainWindowOptions } from './window-options';
+
+const isDev = !app.isPackaged;
+// Tests run the app against a throw-away data folder.
+if (process.env.PROXYDECK_USER_DATA) app.setPath('userData', process.env.PROXYDECK_USER_DATA);
+const rendererDir = join(__dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    installSecurityRules(app, session.defaultSession);
+    // Serve only files inside the built renderer folder.
+    protocol.handle(APP_SCHEME, (request) => {
+      const url = new URL(request.url);
+      const file = join(rendererDir, decodeURIComponent(url.pathname));
+      if (url.host !== APP_HOST || !file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(file).toString());
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev)));
+
+    const dataDir = app.getPath('userData');
+    const core = await createCore({
+      dataDir,
+      Backend: ElectronStore as unknown as BackendCtor,
+      vault: new KeytarVault(),
+      vendors: VENDOR_MODULES,
+      version: app.getVersion(),
+      demo: new DemoEnvironment(SIMULATOR_FACTORIES),
+      log: createLogger({ file: logFile(dataDir) }),
+    });
+    const policy = new SenderPolicy(APP_URL);
+    bindIpc(ipcMain, core.dispatch, policy);
+
+    win = new BrowserWindow(mainWindowOptions({ preloadPath: join(__dirname, '../preload/index.cjs'), isDev }));
+    const id = win.webContents.id;
+    policy.trust(id);
+    win.webContents.on('destroyed', () => policy.untrust(id));
+    const off = core.events.on((event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+    });
+    win.on('closed', () => {
+      off();
+      win = null;
+    });
+    win.once('ready-to-show', () => win?.show());
+    await win.loadURL(APP_URL);
+    core.refresh.start();
+
+    app.on('before-quit', () => {
+      void core.shutdown().then(closeAllAgents);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

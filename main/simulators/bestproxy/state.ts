@@ -1,0 +1,165 @@
+/**
+ * In-memory state of one simulated BestProxy account. Money is kept in integer cents (USD) and
+ * rendered as floats on the wire, as BestProxy does; traffic is kept in KB, caps in GB.
+ */
+export interface SimPackage {
+  id: number;
+  productType: number;
+  tradeNo: string;
+  title: string;
+  createdAt: Date;
+  expiredAt: Date;
+  /** Traffic packages only (KB). */
+  totalKb: number;
+  usedKb: number;
+}
+
+export interface SimStaticIp {
+  id: number;
+  ip: string;
+  port: number;
+  socksPort: number;
+  username: string;
+  password: string;
+  countryCode: string;
+  productType: 14 | 25;
+  packageId: number;
+  tradeNo: string;
+  createdAt: Date;
+  expiredAt: Date;
+  maintenance: boolean;
+}
+
+export interface SimAccount {
+  id: number;
+  username: string;
+  password: string;
+  remark: string;
+  productType: number;
+  limitGb: number;
+  dailyLimitGb: number;
+  status: 0 | 1;
+  udp: 0 | 1;
+  createdAt: Date;
+  /** "YYYY-MM-DD" → KB used that day. */
+  daily: Map<string, number>;
+}
+
+export interface SimWhiteIp {
+  ip: string;
+  remark: string;
+  productType: number;
+  createdAt: Date;
+}
+
+export interface SimOrder {
+  id: number;
+  tradeNo: string;
+  outTradeNo: string;
+  productId: number;
+  productType: number;
+  title: string;
+  detail: string;
+  regionDesc: string;
+  amount: number;
+  unitPriceCents: number;
+  goodsCents: number;
+  handlingCents: number;
+  discountCents: number;
+  refundCents: number;
+  pmId: number;
+  status: 0 | 1 | 2 | 3;
+  createdAt: Date;
+  payAt: Date | null;
+  /** Unpaid renewal orders remember what they would renew. */
+  renewal?: { ipIds: number[]; newExpiry: Map<number, Date> };
+}
+
+export interface SimProduct {
+  id: number;
+  title: string;
+  type: number;
+  parentType: number;
+  usdCents: number;
+  cnyCents: number;
+  timeDays: number;
+  flowGb: number;
+  status: 0 | 1;
+  showType: number;
+}
+
+export interface SimPaymentMethod {
+  id: number;
+  title: string;
+  group: string;
+  /** Percent fee, e.g. 0.03. */
+  handlingRate: number;
+  disabled: boolean;
+}
+
+export interface BestproxyState {
+  appKey: string;
+  /** Account label used in the charge ledger (never the key). */
+  accountLabel: string;
+  balanceCents: number;
+  /** False → the documented code 156 "account not verified" on account writes and usage reads. */
+  verified: boolean;
+  /** Which renew_duration form /order/create accepts: the doc types it integer there. */
+  createDurationForm: 'integer' | 'string';
+  /** The one-time code /proxy-ip/delete accepts (a real account gets it by phone/email/TOTP). */
+  verifyCode: string;
+  packages: SimPackage[];
+  ips: SimStaticIp[];
+  accounts: SimAccount[];
+  whitelist: SimWhiteIp[];
+  orders: SimOrder[];
+  products: SimProduct[];
+  payments: SimPaymentMethod[];
+  nextId: { package: number; account: number; order: number };
+}
+
+export const DAY_MS = 86_400_000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Dialect A timestamps: "Y-m-d H:i:s" (UTC here; the vendor states no zone). */
+export function ymdHis(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export function ymd(d: Date): string {
+  return ymdHis(d).slice(0, 10);
+}
+
+/** Dialect B timestamps: ISO-8601 without milliseconds, as in the seed's examples. */
+export function iso(d: Date): string {
+  return `${d.toISOString().slice(0, 19)}Z`;
+}
+
+/** Parses "Y-m-d H:i:s" / "Y-m-d" (UTC) or ISO; null when unreadable. */
+export function parseTime(s: string | null): Date | null {
+  if (!s) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(s.trim());
+  if (!m) return null;
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+}
+
+export function staticIpStatus(ip: SimStaticIp, now: Date): 1 | 2 | 3 | 4 {
+  if (ip.maintenance) return 4;
+  if (ip.expiredAt.getTime() <= now.getTime()) return 2;
+  if (ip.expiredAt.getTime() - now.getTime() <= 7 * DAY_MS) return 3;
+  return 1;
+}
+
+/** Keeps a static package's expiry equal to its latest IP's expiry. */
+export function syncPackageExpiry(state: BestproxyState, packageId: number): void {
+  const pkg = state.packages.find((p) => p.id === packageId);
+  if (!pkg) return;
+  const mine = state.ips.filter((i) => i.packageId === packageId);
+  if (mine.length > 0) pkg.expiredAt = new Date(Math.max(...mine.map((i) => i.expiredAt.getTime())));
+}
+
+export function tradeNo(d: Date, serial: number): string {
+  const stamp = ymdHis(d).replace(/\D/g, '');
+  return `${stamp}${String(serial).padStart(14, '0')}`;
+}

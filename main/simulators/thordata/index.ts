@@ -1,0 +1,44 @@
+/**
+ * Stateful simulator of Thordata's Public API (vendor file §2–§5) for tests and demo mode.
+ *
+ * wrong_units fault: MB fields (traffic_balance of A1, sub-user traffic_limit/usage_traffic)
+ * come back ×1024 (as KB), KB fields (usage statistics) ÷1024 (as MB), and money
+ * (wallet_balance, order_money) in cents instead of dollars.
+ */
+import { SimServer } from '../sim-server';
+import type { VendorSimulator } from '../types';
+import { API_PREFIX, registerRoutes } from './routes';
+import { type ThordataSimulatorOptions, ThordataState } from './state';
+
+export type { ThordataSimulatorOptions } from './state';
+export { ThordataState } from './state';
+
+export const THORDATA_SIM_CREDENTIALS = {
+  token: 'thsim7f3c9a1e5b2d4f6081a3c5e7',
+  key: 'thkey2b4d6f8a0c1e3f5a7b9d1c3e',
+} as const;
+
+export interface ThordataSimulator extends VendorSimulator {
+  state: ThordataState;
+}
+
+export function createThordataSimulator(opts: ThordataSimulatorOptions = {}): ThordataSimulator {
+  const server = new SimServer('thordata');
+  if (opts.now) server.now = opts.now;
+  const credentials = { ...THORDATA_SIM_CREDENTIALS };
+  const state = new ThordataState(server, credentials.token, opts);
+  registerRoutes(server, state, credentials);
+  return {
+    vendor: 'thordata',
+    server,
+    state,
+    credentials,
+    baseUrl: () => `${server.url}${API_PREFIX}`,
+    listen: (port?: number) => server.listen(port),
+    close: () => server.close(),
+    setBalance(minor: number) {
+      state.walletCents = minor;
+    },
+    balance: () => state.walletCents,
+  };
+}

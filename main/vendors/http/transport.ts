@@ -1,0 +1,326 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import { Agent, type Dispatcher, errors as undiciErrors, request as undiciRequest } from 'undici';
+import type { VendorId } from '../../../preload/contract/model';
+import { VendorError, type VendorErrorCode } from '../errors';
+import { parseJsonLossless } from './json';
+import { makeRedactor, type Redactor } from './redact';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path relative to the base URL; it may carry path-embedded secrets (redacted in logs). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  /** `json` is sent as application/json; `form` as application/x-www-form-urlencoded. */
+  body?: { json: unknown } | { form: Record<string, QueryValue> };
+  /** Overrides the transport's deadline for this call. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  /** Reads are retried on 429/5xx/connection errors; set false to disable for one read. */
+  retry?: boolean;
+  /** Use another origin than the base URL (Thordata's CDK host, for example). */
+  baseUrl?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export interface TransportLog {
+  debug(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface TransportTimeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+  /** Overall deadline of one call, retries included. */
+  deadlineMs: number;
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  max: number;
+  baseMs: number;
+  capMs: number;
+}
+
+export interface TransportOptions {
+  vendor: VendorId;
+  baseUrl: string;
+  /** Values that must never appear in a log or an error message (API keys, tokens). */
+  secrets: string[];
+  timeouts?: Partial<TransportTimeouts>;
+  retry?: Partial<RetryPolicy>;
+  /** Calls in flight at once for this account. */
+  concurrency?: number;
+  log?: TransportLog;
+  /** Tests may inject a dispatcher (MockAgent); otherwise one shared Agent per origin is used. */
+  dispatcher?: Dispatcher;
+  /** Injected for tests that must not really wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_TIMEOUTS: TransportTimeouts = {
+  connectMs: 10_000,
+  headersMs: 20_000,
+  bodyMs: 20_000,
+  deadlineMs: 30_000,
+};
+export const DEFAULT_RETRY: RetryPolicy = { max: 3, baseMs: 500, capMs: 8_000 };
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const agents = new Map<string, Agent>();
+
+/** One keep-alive Agent per vendor origin, shared by every account of that vendor. */
+export function agentFor(origin: string, t: TransportTimeouts = DEFAULT_TIMEOUTS): Agent {
+  let agent = agents.get(origin);
+  if (!agent) {
+    agent = new Agent({
+      connect: { timeout: t.connectMs },
+      headersTimeout: t.headersMs,
+      bodyTimeout: t.bodyMs,
+      keepAliveTimeout: 10_000,
+      // Redirects are not followed: a redirect to another origin would carry our key with it.
+      maxRedirections: 0,
+    } as Agent.Options);
+    agents.set(origin, agent);
+  }
+  return agent;
+}
+
+/** Closes every shared agent (app shutdown, test teardown). */
+export async function closeAllAgents(): Promise<void> {
+  const all = [...agents.values()];
+  agents.clear();
+  await Promise.allSettled(all.map((a) => a.close()));
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Retry-After: delta-seconds or an HTTP date. Returns ms, or undefined when absent/invalid. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const secs = Number(value.trim());
+  if (Number.isFinite(secs) && secs >= 0) return Math.round(secs * 1000);
+  const at = Date.parse(value);
+  if (Number.isFinite(at)) return Math.max(0, at - now);
+  return undefined;
+}
+
+/** Codes of errors raised before any byte of the request can have reached the server. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+function errorCodeOf(e: unknown): string | undefined {
+  if (e && typeof e === 'object') {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const cause = (e as { cause?: unknown }).cause;
+    if (cause) return errorCodeOf(cause);
+  }
+  return undefined;
+}
+
+/**
+ * HTTP for one vendor account: undici, timeouts, an overall deadline, a concurrency limit, and
+ * retries with backoff + jitter for reads only. Writes are sent once; if their outcome is unknown
+ * (sent, then timed out or the connection dropped) the error says so with `uncertain: true`.
+ */
+export class HttpTransport {
+  readonly vendor: VendorId;
+  readonly redact: Redactor;
+  private readonly base: URL;
+  private readonly timeouts: TransportTimeouts;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly limit: LimitFunction;
+  private readonly log: TransportLog | undefined;
+  private readonly dispatcher: Dispatcher | undefined;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(opts: TransportOptions) {
+    this.vendor = opts.vendor;
+    this.base = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.retryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
+    this.limit = pLimit(opts.concurrency ?? 4);
+    this.log = opts.log;
+    this.dispatcher = opts.dispatcher;
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.redact = makeRedactor(opts.secrets);
+  }
+
+  /** Builds a VendorError whose vendor-supplied text is scrubbed of secrets. */
+  error(code: VendorErrorCode, opts: ConstructorParameters<typeof VendorError>[2] = {}): VendorError {
+    return new VendorError(this.vendor, code, {
+      ...opts,
+      ...(opts.message === undefined ? {} : { message: this.redact(opts.message) }),
+    });
+  }
+
+  url(req: Pick<HttpRequest, 'path' | 'query' | 'baseUrl'>): URL {
+    const base = req.baseUrl ? new URL(req.baseUrl.endsWith('/') ? req.baseUrl : `${req.baseUrl}/`) : this.base;
+    const u = new URL(req.path.replace(/^\//, ''), base);
+    for (const [k, v] of Object.entries(req.query ?? {})) {
+      if (v !== undefined && v !== null) u.searchParams.set(k, String(v));
+    }
+    return u;
+  }
+
+  /** Sends a request and returns the raw response, whatever its status (the vendor client reads envelopes). */
+  request(req: HttpRequest): Promise<HttpResponse> {
+    return this.limit(() => this.send(req));
+  }
+
+  /**
+   * Sends a request and parses JSON losslessly (integers beyond 2^53 become strings).
+   * A body that is not JSON raises `bad_response` unless the status is an auth/availability error.
+   */
+  async requestJson(req: HttpRequest): Promise<{ status: number; headers: Record<string, string>; json: unknown }> {
+    const res = await this.request(req);
+    try {
+      return { status: res.status, headers: res.headers, json: parseJsonLossless(res.text) };
+    } catch {
+      if (res.status === 401 || res.status === 403) throw this.error('invalid_credentials', { httpStatus: res.status });
+      if (res.status >= 500) throw this.error('vendor_unavailable', { httpStatus: res.status });
+      throw this.error('bad_response', { httpStatus: res.status });
+    }
+  }
+
+  private async send(req: HttpRequest): Promise<HttpResponse> {
+    const isRead = req.method === 'GET';
+    const retries = isRead && req.retry !== false ? this.retryPolicy.max : 0;
+    const deadlineMs = req.deadlineMs ?? this.timeouts.deadlineMs;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = req.signal ? AbortSignal.any([deadline, req.signal]) : deadline;
+    const url = this.url(req);
+    const safePath = this.redact(url.pathname);
+
+    for (let attempt = 0; ; attempt++) {
+      const started = Date.now();
+      try {
+        const res = await this.once(url, req, signal);
+        this.log?.debug(
+          {
+            vendor: this.vendor,
+            method: req.method,
+            path: safePath,
+            status: res.status,
+            ms: Date.now() - started,
+            attempt,
+          },
+          'vendor request',
+        );
+        if (RETRYABLE_STATUS.has(res.status) && attempt < retries) {
+          const wait = this.backoff(attempt, parseRetryAfter(res.headers['retry-after']));
+          await this.sleepWithin(wait, signal, deadlineMs);
+          continue;
+        }
+        if (res.status === 429) {
+          throw this.error('rate_limited', {
+            httpStatus: 429,
+            ...(parseRetryAfter(res.headers['retry-after']) === undefined
+              ? {}
+              : { retryAfterMs: parseRetryAfter(res.headers['retry-after']) as number }),
+          });
+        }
+        return res;
+      } catch (e) {
+        if (e instanceof VendorError) throw e;
+        const aborted = signal.aborted;
+        const code = errorCodeOf(e);
+        const notSent = !aborted && code !== undefined && NOT_SENT_CODES.has(code);
+        this.log?.warn(
+          { vendor: this.vendor, method: req.method, path: safePath, code: code ?? 'unknown', aborted, attempt },
+          'vendor request failed',
+        );
+        if (!aborted && attempt < retries) {
+          await this.sleepWithin(this.backoff(attempt), signal, deadlineMs);
+          continue;
+        }
+        // A write whose bytes may have left this machine has an unknown outcome.
+        const uncertain = !isRead && !notSent;
+        if (aborted && req.signal?.aborted && !deadline.aborted) {
+          throw this.error('network', { message: 'The request was cancelled.', uncertain });
+        }
+        if (aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+          throw this.error('network', {
+            message: `No answer within ${Math.round(deadlineMs / 1000)} seconds.`,
+            uncertain,
+          });
+        }
+        throw this.error('network', { uncertain, ...(code ? { vendorCode: code } : {}) });
+      }
+    }
+  }
+
+  /** Full jitter exponential backoff, at least Retry-After when the server gave one. */
+  private backoff(attempt: number, retryAfterMs?: number): number {
+    const exp = Math.min(this.retryPolicy.capMs, this.retryPolicy.baseMs * 2 ** attempt);
+    const jittered = Math.round(Math.random() * exp);
+    return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
+  }
+
+  private async sleepWithin(ms: number, signal: AbortSignal, deadlineMs: number): Promise<void> {
+    try {
+      await this.sleep(ms, signal);
+    } catch {
+      throw this.error('network', { message: `No answer within ${Math.round(deadlineMs / 1000)} seconds.` });
+    }
+  }
+
+  private async once(url: URL, req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    let body: string | undefined;
+    if (req.body && 'json' in req.body) {
+      body = JSON.stringify(req.body.json);
+      headers['content-type'] = 'application/json';
+    } else if (req.body && 'form' in req.body) {
+      const form = new URLSearchParams();
+      for (const [k, v] of Object.entries(req.body.form)) if (v !== undefined && v !== null) form.set(k, String(v));
+      body = form.toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const dispatcher = this.dispatcher ?? agentFor(url.origin, this.timeouts);
+    const res = await undiciRequest(url, {
+      method: req.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal,
+      dispatcher,
+    });
+    const text = await res.body.text();
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (typeof v === 'string') outHeaders[k] = v;
+      else if (Array.isArray(v)) outHeaders[k] = v.join(', ');
+    }
+    return { status: res.statusCode, headers: outHeaders, text };
+  }
+}
+
+export { undiciErrors };

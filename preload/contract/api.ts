@@ -1,0 +1,49 @@
+/**
+ * The one API object the renderer talks to: intent-named functions, one per channel, built over a
+ * transport (Electron IPC in preload, loopback HTTP in the browser host). Never exposes a generic
+ * "invoke any channel" function. Type-only imports keep zod out of the preload bundle.
+ */
+import type { AppEvent, Channel, ChannelArgs, ChannelResponses } from './channels';
+import type { Result } from './errors';
+
+export type Invoke = <C extends Channel>(channel: C, ...args: ChannelArgs<C>) => Promise<Result<ChannelResponses[C]>>;
+export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
+
+export function buildApi(invoke: Invoke, subscribe: Subscribe) {
+  return {
+    app: {
+      info: () => invoke('app:info'),
+    },
+    vendors: {
+      list: () => invoke('vendors:list'),
+    },
+    accounts: {
+      list: () => invoke('accounts:list'),
+      add: (input: ChannelArgs<'accounts:add'>[0]) => invoke('accounts:add', input),
+      rename: (input: ChannelArgs<'accounts:rename'>[0]) => invoke('accounts:rename', input),
+      remove: (input: ChannelArgs<'accounts:remove'>[0]) => invoke('accounts:remove', input),
+      test: (input: ChannelArgs<'accounts:test'>[0]) => invoke('accounts:test', input),
+      testCredentials: (input: ChannelArgs<'accounts:testCredentials'>[0]) => invoke('accounts:testCredentials', input),
+      refresh: (input: ChannelArgs<'accounts:refresh'>[0] = {}) => invoke('accounts:refresh', input),
+    },
+    snapshots: {
+      list: () => invoke('snapshots:list'),
+    },
+    settings: {
+      get: () => invoke('settings:get'),
+      update: (patch: ChannelArgs<'settings:update'>[0]) => invoke('settings:update', patch),
+    },
+    events: {
+      /** Returns an unsubscribe function. */
+      subscribe: (listener: (event: AppEvent) => void) => subscribe(listener),
+    },
+  };
+}
+
+export type ProxydeckApi = ReturnType<typeof buildApi>;
+
+/** The one IPC channel carrying AppEvents from main to the renderer. */
+export const EVENT_CHANNEL = 'proxydeck:event';
+
+/** The global name under which preload exposes the API (window.proxydeck). */
+export const API_GLOBAL = 'proxydeck';

@@ -1,0 +1,96 @@
+/**
+ * The IPC channel map: every request channel, the zod schema of its arguments (a tuple) and the
+ * type of its answer. The single source of truth imported by main (handlers, validation), preload
+ * (channel names) and the renderer (types). Adding a channel here without a handler in main is a
+ * type error there.
+ */
+import { z } from 'zod';
+import type { AccountSnapshot, Capability, ConnectionCheck, VendorId } from './model';
+import {
+  AccountRefSchema,
+  AddAccountInputSchema,
+  RenameAccountInputSchema,
+  type Settings,
+  SettingsPatchSchema,
+  TestCredentialsInputSchema,
+} from './schemas';
+import type { CredentialField } from './vendors';
+
+export interface KeychainStatus {
+  available: boolean;
+  /** Plain words when unavailable: what is wrong and what to do. */
+  message: string | null;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** True while only demo accounts exist. */
+  demo: boolean;
+  keychain: KeychainStatus;
+  /** Problems found with stored files at start (moved aside, migrated), in plain words. */
+  notices: string[];
+}
+
+export interface AccountSummary {
+  id: string;
+  vendor: VendorId;
+  label: string;
+  createdAt: string;
+  lastRefreshAt: string | null;
+  /** Demo accounts talk to the built-in simulators and can be removed like any other. */
+  demo: boolean;
+  /** e.g. "••••a1b2" — enough to tell keys apart, never the key. Null for short keys. */
+  credentialHint: string | null;
+}
+
+export interface VendorSummary {
+  id: VendorId;
+  name: string;
+  website: string;
+  fields: CredentialField[];
+  capabilities: Capability[];
+}
+
+export const requestSchemas = {
+  'app:info': z.tuple([]),
+  'vendors:list': z.tuple([]),
+  'accounts:list': z.tuple([]),
+  'accounts:add': z.tuple([AddAccountInputSchema]),
+  'accounts:rename': z.tuple([RenameAccountInputSchema]),
+  'accounts:remove': z.tuple([AccountRefSchema]),
+  'accounts:test': z.tuple([AccountRefSchema]),
+  'accounts:testCredentials': z.tuple([TestCredentialsInputSchema]),
+  'snapshots:list': z.tuple([]),
+  'accounts:refresh': z.tuple([z.object({ ids: z.array(z.string().uuid()).max(500).optional() }).strict()]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([SettingsPatchSchema]),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export interface ChannelResponses {
+  'app:info': AppInfo;
+  'vendors:list': VendorSummary[];
+  'accounts:list': AccountSummary[];
+  'accounts:add': AccountSummary;
+  'accounts:rename': AccountSummary;
+  'accounts:remove': { id: string };
+  'accounts:test': ConnectionCheck;
+  'accounts:testCredentials': ConnectionCheck;
+  'snapshots:list': AccountSnapshot[];
+  'accounts:refresh': { started: string[] };
+  'settings:get': Settings;
+  'settings:update': Settings;
+}
+
+export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+
+/** Events main pushes to the renderer (one channel, a tagged union). */
+export type AppEvent =
+  | { type: 'accounts-changed' }
+  | { type: 'refresh-progress'; accountId: string; state: 'running' | 'done' | 'failed'; message?: string }
+  | { type: 'snapshot-updated'; accountId: string }
+  | { type: 'settings-changed' };

@@ -1,0 +1,8 @@
+import type { ProxydeckApi } from '../../preload/contract/api';
+
+declare global {
+  interface Window {
+    /** Exposed by preload in Electron (API_GLOBAL). Absent in the browser host. */
+    proxydeck?: ProxydeckApi;
+  }
+}

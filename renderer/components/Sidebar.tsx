@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore, type ViewId } from '../stores/app';
+
+export const NAV_ITEMS: { id: ViewId; key: string }[] = [
+  { id: 'dashboard', key: 'nav.dashboard' },
+  { id: 'orders', key: 'nav.orders' },
+  { id: 'ips', key: 'nav.ips' },
+  { id: 'traffic', key: 'nav.traffic' },
+  { id: 'whitelists', key: 'nav.whitelists' },
+  { id: 'subUsers', key: 'nav.subUsers' },
+  { id: 'accounts', key: 'nav.accounts' },
+  { id: 'settings', key: 'nav.settings' },
+];
+
+export function Sidebar() {
+  const { t } = useTranslation();
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  const version = useAppStore((s) => s.info?.version);
+
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          P
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      {/* aria-label stays "Main" in every language so tests and assistive tech find it alike. */}
+      <nav aria-label="Main" className="nav">
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={view === item.id ? 'page' : undefined}
+                onClick={() => setView(item.id)}
+              >
+                {t(item.key)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {version ? <div className="sidebar-foot">{t('settings.version', { version })}</div> : null}
+    </aside>
+  );
+}

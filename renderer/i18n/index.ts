@@ -1,0 +1,32 @@
+import { zhCN as dateZhCN, enUS } from 'date-fns/locale';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Settings } from '../../preload/contract/schemas';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Language = Settings['language'];
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'zh-CN'],
+  nonExplicitSupportedLngs: false,
+  load: 'currentOnly',
+  interpolation: { escapeValue: false }, // React escapes.
+  returnNull: false,
+  initAsync: false,
+});
+
+/** Switches the UI language at once and mirrors it on <html lang>. */
+export function applyLanguage(language: Language): void {
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+export function dateLocale(language: string) {
+  return language === 'zh-CN' ? dateZhCN : enUS;
+}

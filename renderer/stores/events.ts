@@ -1,0 +1,37 @@
+/** Keeps the stores in step with main: reload on the events that say something changed. */
+import type { AppEvent } from '../../preload/contract/channels';
+import { getApi } from '../api';
+import { useAccountsStore } from './accounts';
+import { useAppStore } from './app';
+import { useSettingsStore } from './settings';
+import { useVendorsStore } from './vendors';
+
+export function handleEvent(event: AppEvent): void {
+  switch (event.type) {
+    case 'accounts-changed':
+      void useAccountsStore.getState().fetch();
+      // The demo flag in AppInfo follows the accounts.
+      void useAppStore.getState().loadInfo();
+      break;
+    case 'settings-changed':
+      void useSettingsStore.getState().fetch();
+      break;
+    case 'snapshot-updated':
+      // lastRefreshAt moved on.
+      void useAccountsStore.getState().fetch();
+      break;
+    case 'refresh-progress':
+      if (event.state !== 'running') void useAccountsStore.getState().fetch();
+      break;
+  }
+}
+
+/** Loads everything once and subscribes to events. Returns the unsubscribe function. */
+export function startSync(): () => void {
+  const unsubscribe = getApi().events.subscribe(handleEvent);
+  void useAppStore.getState().loadInfo();
+  void useVendorsStore.getState().fetch();
+  void useSettingsStore.getState().fetch();
+  void useAccountsStore.getState().fetch();
+  return unsubscribe;
+}

@@ -1,0 +1,140 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../preload/contract/channels';
+import { Dialog } from '../components/Dialog';
+import { describedBy, Field } from '../components/Field';
+import { validateLabel } from '../lib/validation';
+import { useAccountsStore } from '../stores/accounts';
+import { useAppStore } from '../stores/app';
+
+export function RenameDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const renameAccount = useAccountsStore((s) => s.renameAccount);
+  const pending = useAccountsStore((s) => s.rename[account.id]?.pending ?? false);
+  const setFlash = useAppStore((s) => s.setFlash);
+  const [label, setLabel] = useState(account.label);
+  const [error, setError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setFormError(null);
+    const invalid = validateLabel(label, t);
+    setError(invalid);
+    if (invalid) return;
+    const next = label.trim();
+    if (next === account.label) {
+      onClose();
+      return;
+    }
+    const result = await renameAccount(account.id, next);
+    if (result.ok) {
+      setFlash(t('rename.saved'));
+      onClose();
+    } else if (result.error.code === 'duplicate_label' || result.error.field === 'label') {
+      setError(result.error.message);
+    } else {
+      setFormError(result.error.message);
+    }
+  };
+
+  return (
+    <Dialog title={t('rename.title')} onClose={onClose} busy={pending}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <p>{t('rename.intro', { label: account.label })}</p>
+        <Field id={id} label={t('rename.field')} error={error}>
+          <input
+            id={id}
+            className="input"
+            type="text"
+            value={label}
+            maxLength={120}
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, false, error)}
+            disabled={pending}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              if (error) setError(validateLabel(e.target.value, t));
+            }}
+            onBlur={(e) => setError(validateLabel(e.target.value, t))}
+          />
+        </Field>
+        {formError ? (
+          <div className="form-error" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
+            {pending ? t('common.saving') : t('rename.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function RemoveDialog({
+  account,
+  vendorName,
+  onClose,
+}: {
+  account: AccountSummary;
+  vendorName: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const bodyId = useId();
+  const removeAccount = useAccountsStore((s) => s.removeAccount);
+  const pending = useAccountsStore((s) => s.remove[account.id]?.pending ?? false);
+  const setFlash = useAppStore((s) => s.setFlash);
+  const [error, setError] = useState<string | null>(null);
+
+  const onConfirm = async () => {
+    if (pending) return;
+    setError(null);
+    const result = await removeAccount(account.id);
+    if (result.ok) {
+      setFlash(t('remove.removed', { label: account.label }));
+      onClose();
+    } else {
+      setError(result.error.message);
+    }
+  };
+
+  return (
+    <Dialog title={t('remove.title')} onClose={onClose} busy={pending} describedBy={bodyId}>
+      <div id={bodyId} className="dialog-body">
+        <p>{t('remove.body', { label: account.label, vendor: vendorName })}</p>
+        <p className="muted">{t('remove.keychain', { vendor: vendorName })}</p>
+      </div>
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending} data-autofocus>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => void onConfirm()}
+          disabled={pending}
+          aria-busy={pending || undefined}
+        >
+          {pending ? t('remove.removing') : t('remove.confirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,100 @@
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core/app-core';
+import type { BackendCtor } from '../../main/core/store/open-file';
+import { MemoryVault } from '../../main/core/vault/memory-vault';
+import { createProxyshardSimulator } from '../../main/simulators/proxyshard';
+import type { VendorSimulator } from '../../main/simulators/types';
+import { createYouproxySimulator } from '../../main/simulators/youproxy';
+import { proxyshardModule } from '../../main/vendors/proxyshard';
+import { youproxyModule } from '../../main/vendors/youproxy';
+import type { AppEvent } from '../../preload/contract/channels';
+import { tempDir } from '../helpers/tmp';
+
+const Backend = Conf as unknown as BackendCtor;
+let dir: string;
+let cleanup: () => void;
+let ps: VendorSimulator;
+let yp: VendorSimulator;
+let baseUrls: { proxyshard: string; youproxy: string };
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  ps = createProxyshardSimulator({ seed: 3 });
+  yp = createYouproxySimulator({ seed: 3 });
+  await ps.listen();
+  await yp.listen();
+  baseUrls = { proxyshard: ps.baseUrl(), youproxy: yp.baseUrl() };
+});
+afterEach(async () => {
+  await ps.close();
+  await yp.close();
+  cleanup();
+});
+
+async function start(vault = new MemoryVault()) {
+  return createCore({
+    dataDir: dir,
+    Backend,
+    vault,
+    vendors: { proxyshard: proxyshardModule, youproxy: youproxyModule },
+    version: 't',
+    baseUrls,
+    transport: { retry: { max: 0 }, timeouts: { deadlineMs: 2000 } },
+  });
+}
+
+describe('refresh and the offline snapshot', () => {
+  it('fetches every account in the background, saves a snapshot, and serves it again after a restart with the vendors offline', async () => {
+    const vault = new MemoryVault();
+    const core = await start(vault);
+    const events: AppEvent[] = [];
+    core.events.on((e) => events.push(e));
+    const a = await core.accounts.add({ vendor: 'proxyshard', label: 'PS', credentials: ps.credentials });
+    const b = await core.accounts.add({ vendor: 'youproxy', label: 'YP', credentials: yp.credentials });
+    core.refresh.start();
+    await core.refresh.idle();
+
+    const snaps = core.refresh.list();
+    expect(snaps.map((s) => s.accountId).sort()).toEqual([a.id, b.id].sort());
+    for (const s of snaps) {
+      expect(s.proxies.length).toBeGreaterThan(0);
+      expect(s.balance?.money?.currency).toBe('USD');
+      expect(s.errors).toEqual({});
+    }
+    expect(core.accounts.list().every((x) => x.lastRefreshAt !== null)).toBe(true);
+    const done = events.filter((e) => e.type === 'refresh-progress' && e.state === 'done');
+    expect(done).toHaveLength(2);
+
+    // Restart with both vendors unreachable: the last snapshot is still there, with its age.
+    await ps.close();
+    await yp.close();
+    const offline = await start(vault);
+    const again = offline.refresh.list();
+    expect(again.map((s) => s.fetchedAt).sort()).toEqual(snaps.map((s) => s.fetchedAt).sort());
+    const offEvents: AppEvent[] = [];
+    offline.events.on((e) => offEvents.push(e));
+    offline.refresh.start();
+    await offline.refresh.idle();
+    const failed = offEvents.filter((e) => e.type === 'refresh-progress' && e.state === 'failed');
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatchObject({ message: expect.stringMatching(/Could not reach/) });
+    // A failed refresh never replaces the last good data.
+    expect(offline.refresh.list().map((s) => s.proxies.length)).toEqual(again.map((s) => s.proxies.length));
+  });
+
+  it("one account's failure does not block the others", async () => {
+    const core = await start();
+    const good = await core.accounts.add({ vendor: 'youproxy', label: 'Good', credentials: yp.credentials });
+    const bad = await core.accounts.add({ vendor: 'proxyshard', label: 'Bad', credentials: { apiKey: 'wrong-key-0000000000000000' } });
+    const states = new Map<string, string>();
+    core.events.on((e) => {
+      if (e.type === 'refresh-progress') states.set(e.accountId, e.state);
+    });
+    core.refresh.start();
+    await core.refresh.idle();
+    expect(states.get(good.id)).toBe('done');
+    expect(states.get(bad.id)).toBe('failed');
+    expect(core.refresh.list().map((s) => s.accountId)).toEqual([good.id]);
+  });
+});

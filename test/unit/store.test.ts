@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppStore, STORE_NAME } from '../../main/core/store/app-store';
+import { migrate } from '../../main/core/store/migrations';
+import type { BackendCtor } from '../../main/core/store/open-file';
+import { DEFAULT_SETTINGS } from '../../preload/contract/schemas';
+import { tempDir } from '../helpers/tmp';
+
+const Backend = Conf as unknown as BackendCtor;
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const file = () => join(dir, `${STORE_NAME}.json`);
+const aside = (label: string) => readdirSync(dir).filter((f) => f.startsWith(`${STORE_NAME}.${label}-`));
+
+describe('AppStore', () => {
+  it('starts with defaults and persists settings and accounts to disk', () => {
+    const s = new AppStore(dir, Backend);
+    expect(s.settings()).toEqual(DEFAULT_SETTINGS);
+    s.setSettings({ ...DEFAULT_SETTINGS, expiryWindowDays: 14 });
+    const again = new AppStore(dir, Backend);
+    expect(again.settings().expiryWindowDays).toBe(14);
+    expect(JSON.parse(readFileSync(file(), 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('rejects data that breaks the schema, and nothing is written', () => {
+    const s = new AppStore(dir, Backend);
+    expect(() => s.setSettings({ ...DEFAULT_SETTINGS, expiryWindowDays: 0 })).toThrow(/schema/i);
+    expect(() => s.setAccounts([{ id: 'not-a-uuid' } as never])).toThrow(/schema/i);
+    expect(new AppStore(dir, Backend).settings().expiryWindowDays).toBe(DEFAULT_SETTINGS.expiryWindowDays);
+  });
+
+  it('moves a damaged file aside with a timestamp and reports it', () => {
+    writeFileSync(file(), '{"schemaVersion":1, "settings": {');
+    const s = new AppStore(dir, Backend);
+    expect(aside('corrupt')).toHaveLength(1);
+    expect(readFileSync(join(dir, aside('corrupt')[0]!), 'utf8')).toBe('{"schemaVersion":1, "settings": {');
+    expect(s.notices).toHaveLength(1);
+    expect(s.notices[0]).toMatch(/damaged/);
+    expect(s.settings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('moves aside a file with invalid values instead of loading them', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ schemaVersion: 1, settings: { theme: 'neon' }, accounts: [], demoDismissed: false }),
+    );
+    const s = new AppStore(dir, Backend);
+    expect(aside('invalid')).toHaveLength(1);
+    expect(s.notices[0]).toMatch(/not valid/);
+    expect(s.settings().theme).toBe('system');
+  });
+
+  it('migrates a version 0 file and keeps a backup of it', () => {
+    const v0 = {
+      refreshMinutes: 15,
+      theme: 'dark',
+      accounts: {
+        '7d0d4b8e-4f5c-4f0e-9a57-1f3f8f0b2c11': {
+          vendor: 'thordata',
+          name: 'Main TD',
+          created: '2026-01-02T00:00:00.000Z',
+        },
+      },
+    };
+    writeFileSync(file(), JSON.stringify(v0));
+    const s = new AppStore(dir, Backend);
+    expect(s.accounts()).toEqual([
+      {
+        id: '7d0d4b8e-4f5c-4f0e-9a57-1f3f8f0b2c11',
+        vendor: 'thordata',
+        label: 'Main TD',
+        createdAt: '2026-01-02T00:00:00.000Z',
+        lastRefreshAt: null,
+        demo: false,
+        credentialHint: null,
+      },
+    ]);
+    expect(s.settings().refreshIntervalMin).toBe(15);
+    expect(s.settings().theme).toBe('dark');
+    expect(aside('v0-backup')).toHaveLength(1);
+    expect(s.notices[0]).toMatch(/older version/);
+  });
+
+  it('does not load a file from a newer version; it is kept aside', () => {
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 99 }));
+    const s = new AppStore(dir, Backend);
+    expect(aside('unsupported')).toHaveLength(1);
+    expect(s.notices[0]).toMatch(/newer version/);
+    expect(existsSync(file())).toBe(true); // a fresh file was started
+  });
+
+  it('migrate() is a no-op on current files', () => {
+    const cur = { schemaVersion: 1, settings: DEFAULT_SETTINGS, accounts: [], demoDismissed: false };
+    expect(migrate(cur)).toEqual({ data: cur, from: 1, migrated: false });
+  });
+});
