@@ -27,7 +27,8 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
-      outDir: 'out/renderer',
+      // PROXYDECK_RENDERER_OUT lets parallel test runs build into separate folders.
+      outDir: process.env.PROXYDECK_RENDERER_OUT ?? 'out/renderer',
       rollupOptions: { input: resolve('renderer/index.html') },
       chunkSizeWarningLimit: 1500,
     },

@@ -3,16 +3,17 @@ import type { AppInfo, VendorSummary } from '../../preload/contract/channels';
 import { VENDOR_IDS, type VendorId } from '../../preload/contract/model';
 import { SettingsSchema } from '../../preload/contract/schemas';
 import { VENDORS } from '../../preload/contract/vendors';
+import type { ClientOptions } from '../vendors/vendor-client';
 import { AccountsService, type VendorRegistry } from './accounts/accounts-service';
 import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
 import { EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { AppLogger } from './logging/logger';
+import { accountOperations } from './operations/account-operations';
 import { RefreshService } from './refresh/refresh-service';
 import { AppStore } from './store/app-store';
 import type { BackendCtor } from './store/open-file';
 import { SnapshotStore } from './store/snapshot-store';
-import type { ClientOptions } from '../vendors/vendor-client';
 import type { Vault } from './vault/vault';
 
 export interface CoreOptions {
@@ -123,6 +124,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (ids) for (const id of ids) accounts.get(id); // unknown ids fail plainly
       return { started: refresh.start(ids) };
     },
+    ...accountOperations(accounts, snapshots, events),
     'settings:get': () => store.settings(),
     'settings:update': (patch) => {
       const next = SettingsSchema.parse({ ...store.settings(), ...patch });

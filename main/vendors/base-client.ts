@@ -1,15 +1,29 @@
 import type {
   Capability,
   ConnectionCheck,
+  Order,
+  ProxyEndpoint,
   RenewPeriod,
   RenewQuote,
+  RenewRequest,
   RenewResult,
+  SubUser,
+  TrafficSeries,
+  UnlimitedServer,
   VendorId,
+  WhitelistEntry,
 } from '../../preload/contract/model';
 import { VendorError } from './errors';
 import type { HttpTransport } from './http/transport';
 import { BadField } from './parse';
-import type { AutoRenewTarget, VendorClient } from './vendor-client';
+import type {
+  AutoRenewTarget,
+  SubUserInput,
+  SubUserPatch,
+  TrafficQuery,
+  VendorClient,
+  WriteOptions,
+} from './vendor-client';
 
 /**
  * Defaults for every VendorClient method: `not_supported`. A vendor client extends this and
@@ -46,46 +60,47 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
     }
   }
 
-  async listWhitelist(): Promise<never> {
+  // Defaults typed with VendorClient's own signatures, so subclasses override them as declared.
+  async listWhitelist(): Promise<WhitelistEntry[]> {
     this.unsupported();
   }
   async addWhitelist(_ips: string[]): Promise<void> {
     this.unsupported();
   }
-  async removeWhitelist(_ips: string[]): Promise<void> {
+  async removeWhitelist(_ips: string[], _opts?: { verifyCode?: string; verifyType?: string }): Promise<void> {
     this.unsupported();
   }
-  async listSubUsers(): Promise<never> {
+  async listSubUsers(): Promise<SubUser[]> {
     this.unsupported();
   }
-  async createSubUser(): Promise<never> {
+  async createSubUser(_input: SubUserInput): Promise<SubUser | null> {
     this.unsupported();
   }
-  async updateSubUser(): Promise<void> {
+  async updateSubUser(_id: string, _patch: SubUserPatch): Promise<void> {
     this.unsupported();
   }
-  async deleteSubUser(): Promise<void> {
+  async deleteSubUser(_id: string): Promise<void> {
     this.unsupported();
   }
-  async listUnlimitedServers(): Promise<never> {
+  async listUnlimitedServers(): Promise<UnlimitedServer[]> {
     this.unsupported();
   }
-  async listOrders(): Promise<never> {
+  async listOrders(): Promise<Order[]> {
     this.unsupported();
   }
-  async listProxies(): Promise<never> {
+  async listProxies(): Promise<ProxyEndpoint[]> {
     this.unsupported();
   }
-  async getTraffic(): Promise<never> {
+  async getTraffic(_q: TrafficQuery): Promise<TrafficSeries[]> {
     this.unsupported();
   }
   async renewalPeriods(_kind: 'order' | 'ip' | 'server'): Promise<RenewPeriod[]> {
     this.unsupported();
   }
-  async quoteRenewal(): Promise<RenewQuote> {
+  async quoteRenewal(_req: RenewRequest): Promise<RenewQuote> {
     this.unsupported();
   }
-  async renew(): Promise<RenewResult> {
+  async renew(_req: RenewRequest, _opts: WriteOptions): Promise<RenewResult> {
     this.unsupported();
   }
   async setAutoRenew(_t: AutoRenewTarget): Promise<void> {

@@ -29,6 +29,18 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     snapshots: {
       list: () => invoke('snapshots:list'),
     },
+    whitelist: {
+      add: (input: ChannelArgs<'whitelist:add'>[0]) => invoke('whitelist:add', input),
+      remove: (input: ChannelArgs<'whitelist:remove'>[0]) => invoke('whitelist:remove', input),
+    },
+    subUsers: {
+      create: (input: ChannelArgs<'subusers:create'>[0]) => invoke('subusers:create', input),
+      update: (input: ChannelArgs<'subusers:update'>[0]) => invoke('subusers:update', input),
+      remove: (input: ChannelArgs<'subusers:delete'>[0]) => invoke('subusers:delete', input),
+    },
+    traffic: {
+      get: (input: ChannelArgs<'traffic:get'>[0]) => invoke('traffic:get', input),
+    },
     settings: {
       get: () => invoke('settings:get'),
       update: (patch: ChannelArgs<'settings:update'>[0]) => invoke('settings:update', patch),

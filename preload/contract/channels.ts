@@ -5,14 +5,27 @@
  * type error there.
  */
 import { z } from 'zod';
-import type { AccountSnapshot, Capability, ConnectionCheck, VendorId } from './model';
+import type {
+  AccountSnapshot,
+  Capability,
+  ConnectionCheck,
+  SubUser,
+  TrafficSeries,
+  VendorId,
+  WhitelistEntry,
+} from './model';
 import {
   AccountRefSchema,
   AddAccountInputSchema,
   RenameAccountInputSchema,
   type Settings,
   SettingsPatchSchema,
+  SubUserCreateSchema,
+  SubUserRefSchema,
+  SubUserUpdateSchema,
   TestCredentialsInputSchema,
+  TrafficQuerySchema,
+  WhitelistChangeSchema,
 } from './schemas';
 import type { CredentialField } from './vendors';
 
@@ -66,6 +79,12 @@ export const requestSchemas = {
   'accounts:refresh': z.tuple([z.object({ ids: z.array(z.string().uuid()).max(500).optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([SettingsPatchSchema]),
+  'whitelist:add': z.tuple([WhitelistChangeSchema]),
+  'whitelist:remove': z.tuple([WhitelistChangeSchema]),
+  'subusers:create': z.tuple([SubUserCreateSchema]),
+  'subusers:update': z.tuple([SubUserUpdateSchema]),
+  'subusers:delete': z.tuple([SubUserRefSchema]),
+  'traffic:get': z.tuple([TrafficQuerySchema]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -84,6 +103,13 @@ export interface ChannelResponses {
   'accounts:refresh': { started: string[] };
   'settings:get': Settings;
   'settings:update': Settings;
+  /** Write answers carry the account's refreshed list, so views update at once. */
+  'whitelist:add': WhitelistEntry[];
+  'whitelist:remove': WhitelistEntry[];
+  'subusers:create': SubUser[];
+  'subusers:update': SubUser[];
+  'subusers:delete': SubUser[];
+  'traffic:get': TrafficSeries[];
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

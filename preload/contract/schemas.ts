@@ -67,3 +67,78 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+/** IPv4 or IPv6 (no CIDR; vendors whitelist single addresses). Checked again in main before sending. */
+export const IpAddressSchema = z
+  .string()
+  .trim()
+  .refine((v) => isIPv4(v) || isIPv6(v), { message: 'This is not a valid IPv4 or IPv6 address.' });
+
+function isIPv4(v: string): boolean {
+  const parts = v.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function isIPv6(v: string): boolean {
+  if (!/^[0-9a-fA-F:.]+$/.test(v) || !v.includes(':')) return false;
+  const double = v.split('::');
+  if (double.length > 2) return false;
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = groups(double[0] ?? '');
+  const tail = double.length === 2 ? groups(double[1] ?? '') : [];
+  const all = [...head, ...tail];
+  const last = all[all.length - 1];
+  const hasV4 = last?.includes('.') === true;
+  if (hasV4 && !isIPv4(last as string)) return false;
+  const hexGroups = hasV4 ? all.slice(0, -1) : all;
+  if (!hexGroups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const width = hexGroups.length + (hasV4 ? 2 : 0);
+  return double.length === 2 ? width < 8 : width === 8;
+}
+
+export const WhitelistChangeSchema = z.object({
+  accountId: AccountIdSchema,
+  ips: z.array(IpAddressSchema).min(1).max(500),
+  /** BestProxy asks for a verification code to remove entries. */
+  verifyCode: z.string().trim().max(32).optional(),
+});
+
+const LimitBytesSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 53)
+  .nullable();
+
+export const SubUserCreateSchema = z.object({
+  accountId: AccountIdSchema,
+  username: z.string().trim().min(1).max(64),
+  password: z.string().max(64),
+  limitBytes: LimitBytesSchema,
+  note: z.string().max(200).nullable().optional(),
+});
+
+export const SubUserUpdateSchema = z.object({
+  accountId: AccountIdSchema,
+  id: z.string().min(1).max(128),
+  patch: z
+    .object({
+      password: z.string().max(64).optional(),
+      limitBytes: LimitBytesSchema.optional(),
+      status: z.enum(['active', 'disabled']).optional(),
+      note: z.string().max(200).nullable().optional(),
+    })
+    .strict(),
+});
+
+export const SubUserRefSchema = z.object({ accountId: AccountIdSchema, id: z.string().min(1).max(128) });
+
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-11-23.' });
+
+export const TrafficQuerySchema = z.object({
+  accountId: AccountIdSchema,
+  from: DaySchema,
+  to: DaySchema,
+  granularity: z.enum(['day', 'hour']),
+  subUserId: z.string().max(128).nullable().optional(),
+});

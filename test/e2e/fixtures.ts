@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Core, createCore, logFile } from '../../main/core/app-core';
@@ -56,7 +57,9 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
     const host = await startWebHost({
       dispatch: core.dispatch,
       subscribe: (l) => core.events.on(l),
-      staticDir: new URL('../../out/renderer', import.meta.url).pathname.replace(/\/$/, ''),
+      staticDir:
+        process.env.PROXYDECK_RENDERER_DIR ??
+        fileURLToPath(new URL('../../out/renderer', import.meta.url)).replace(/\/$/, ''),
     });
     const ipcBodies: string[] = [];
     page.on('response', async (r) => {
@@ -65,6 +68,8 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
     page.on('pageerror', (e) => {
       throw e;
     });
+    // As the app does at start: refresh every account in the background while the page opens.
+    core.refresh.start();
     await page.goto(host.appUrl);
     await use({ core, host, dataDir: dir, sims, ipcBodies, logPath });
     await host.close();

@@ -39,7 +39,9 @@ test('the window is isolated and sandboxed', async () => {
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const w = BrowserWindow.getAllWindows()[0]!;
     // getLastWebPreferences is not in Electron's typings but exists at run time.
-    const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+    const p = (
+      w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+    ).getLastWebPreferences();
     return {
       sandbox: p.sandbox,
       contextIsolation: p.contextIsolation,

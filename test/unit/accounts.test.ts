@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../main/core/app-core';
-import type { Channel, ChannelArgs, ChannelResponses } from '../../preload/contract/channels';
-import type { Result } from '../../preload/contract/errors';
 import { AppFailure } from '../../main/core/errors';
 import type { BackendCtor } from '../../main/core/store/open-file';
 import { MemoryVault } from '../../main/core/vault/memory-vault';
 import type { Vault } from '../../main/core/vault/vault';
+import type { Channel, ChannelArgs, ChannelResponses } from '../../preload/contract/channels';
+import type { Result } from '../../preload/contract/errors';
 import { fakeVendorModule } from '../helpers/fake-vendor';
 import { tempDir } from '../helpers/tmp';
 

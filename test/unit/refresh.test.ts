@@ -86,7 +86,11 @@ describe('refresh and the offline snapshot', () => {
   it("one account's failure does not block the others", async () => {
     const core = await start();
     const good = await core.accounts.add({ vendor: 'youproxy', label: 'Good', credentials: yp.credentials });
-    const bad = await core.accounts.add({ vendor: 'proxyshard', label: 'Bad', credentials: { apiKey: 'wrong-key-0000000000000000' } });
+    const bad = await core.accounts.add({
+      vendor: 'proxyshard',
+      label: 'Bad',
+      credentials: { apiKey: 'wrong-key-0000000000000000' },
+    });
     const states = new Map<string, string>();
     core.events.on((e) => {
       if (e.type === 'refresh-progress') states.set(e.accountId, e.state);

@@ -20,6 +20,7 @@ export const THORDATA_SIM_CREDENTIALS = {
 
 export interface ThordataSimulator extends VendorSimulator {
   state: ThordataState;
+  credentials: { token: string; key: string };
 }
 
 export function createThordataSimulator(opts: ThordataSimulatorOptions = {}): ThordataSimulator {

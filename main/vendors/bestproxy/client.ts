@@ -170,7 +170,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
    * #27 orders with no package yet are listed too (id = trade_no) so they can be paid or closed.
    * Closed/refunded orders and paid renewals/top-ups without a package are history, not listed.
    */
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async listOrders(): Promise<Order[]> {
     const [packages, orders] = await Promise.all([this.packages(), this.orders()]);
     return this.parse('orders', () => {
@@ -186,14 +185,12 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     });
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async listProxies(): Promise<ProxyEndpoint[]> {
     const rows = await this.staticIpRows();
     const now = this.now();
     return this.parse('static IPs', () => rows.map((r) => mapStaticIp(r, now)));
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async getTraffic(q: TrafficQuery): Promise<TrafficSeries[]> {
     if (q.granularity === 'hour') this.unsupported(); // daily totals only
     if (!DAY.test(q.from) || !DAY.test(q.to)) this.invalid('dates must be YYYY-MM-DD');
@@ -208,7 +205,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
 
   // -- allowlist -------------------------------------------------------------------------------
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async listWhitelist(): Promise<WhitelistEntry[]> {
     const data = await this.get(PATHS.ipList);
     return this.parse('allowlist', () => arr(obj(data).list).map(mapWhitelistEntry));
@@ -245,7 +241,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
 
   // -- sub-users (proxy accounts) ----------------------------------------------------------------
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async listSubUsers(): Promise<SubUser[]> {
     const data = await this.get(PATHS.accountList);
     return this.parse('proxy accounts', () => arr(obj(data).list).map(mapSubUser));
@@ -258,7 +253,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     return Math.min(MAX_LIMIT_GB, Math.max(1, Math.round(bytes / GB)));
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async createSubUser(input: SubUserInput): Promise<SubUser | null> {
     if (!ALNUM.test(input.username)) this.invalid('the username may contain only letters and digits');
     if (!ALNUM.test(input.password)) this.invalid('the password may contain only letters and digits');
@@ -278,7 +272,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
    * One changed field → its single-purpose endpoint (#4–#8); several → /proxy-account/change (#9) in
    * one call, so a half-applied edit cannot happen.
    */
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async updateSubUser(id: string, patch: SubUserPatch): Promise<void> {
     if (patch.password !== undefined && !ALNUM.test(patch.password)) {
       this.invalid('the password may contain only letters and digits');
@@ -308,7 +301,6 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     }
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async deleteSubUser(id: string): Promise<void> {
     await this.post(PATHS.accountDelete, { accounts: id });
   }
@@ -352,12 +344,10 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     return (await this.renewalOptions()).periods;
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
     return quoteRenewal(this, req);
   }
 
-  // @ts-expect-error base-client types this default as `(): Promise<never>`; VendorClient (implements) checks it.
   override async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
     return renew(this, req, opts);
   }

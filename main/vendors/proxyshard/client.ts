@@ -178,8 +178,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
     }
   }
 
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async listOrders(): Promise<Order[]> {
     const [rows, products] = await Promise.all([this.orderRows('all'), this.products()]);
     // The list has no status, quantity or price: the detail of each order fills them in.
@@ -187,8 +185,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
     return this.parse('orders', () => rows.map((r, i) => mapOrder(r, details[i] ?? null, products)));
   }
 
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async listProxies(): Promise<ProxyEndpoint[]> {
     // Active and on-hold orders still hold IPs (on-hold ones for 3 days); cancelled ones lost them.
     const [active, onHold] = await Promise.all([this.orderRows('active'), this.orderRows('on-hold')]);
@@ -228,8 +224,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
 
   // ------------------------------------------------------------ sub-users
 
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async listSubUsers(): Promise<SubUser[]> {
     const perTier = await Promise.all(TIERS.map((t) => this.subUsersOf(t)));
     return perTier.flat();
@@ -274,8 +268,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
    * `standart:`/`premium:` prefix of the username, else the first pool the account has. ProxyShard
    * generates the password itself: a password in the input is not used.
    */
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async createSubUser(input: SubUserInput): Promise<SubUser | null> {
     if (input.limitBytes === null) {
       throw this.http.error('invalid_argument', {
@@ -310,8 +302,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
    * data/add or data/subtract), and password regeneration (`password: ''`: ProxyShard cannot set a
    * chosen password). Status and notes do not exist at ProxyShard.
    */
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async updateSubUser(id: string, patch: SubUserPatch & { username?: string }): Promise<void> {
     const tier = this.tierOf(id);
     const { userId } = parseSubUserKey(id);
@@ -362,8 +352,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
   }
 
   /** DELETE /proxies/sub-user/{user_id}: no proxy_type is documented for this call. */
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async deleteSubUser(id: string): Promise<void> {
     const { userId } = parseSubUserKey(id);
     await this.api.call('DELETE', `/proxies/sub-user/${encodeURIComponent(userId)}`);
@@ -384,8 +372,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
     return [{ id: CURRENT_CYCLE, label: 'Current billing cycle', days: null }, ...periodsOfProducts(products)];
   }
 
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
     this.checkOrderTargets(req.targets);
     const [balance, ...perOrder] = await Promise.all([
@@ -511,8 +497,6 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
    * is read back from the order detail. A definite failure is reported per order; a lost answer
    * (`uncertain`) stops everything so the caller reconciles by reading the orders.
    */
-  // @ts-expect-error base-client.ts types this default as `(): Promise<never>`, which no real override can
-  // satisfy (TS2416); the signature is VendorClient's, checked by `implements`. See README.
   override async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
     this.checkOrderTargets(req.targets);
     if (req.periodId !== CURRENT_CYCLE) {

@@ -22,6 +22,7 @@ import type {
   VendorId,
   WhitelistEntry,
 } from '../../../preload/contract/model';
+import { BaseVendorClient } from '../base-client';
 import { VendorError } from '../errors';
 import { HttpTransport, type QueryValue } from '../http/transport';
 import { isObj, optNum, optStr } from '../parse';
@@ -33,7 +34,6 @@ import type {
   VendorClient,
   WriteOptions,
 } from '../vendor-client';
-import { VendorClientBase } from './base';
 import {
   CURRENCY,
   LEGACY_BASE_URL,
@@ -103,11 +103,7 @@ const DAY_MS = 86_400_000;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class ThordataClient extends VendorClientBase implements VendorClient {
-  // BaseVendorClient's protected helpers (see base.ts for why they are re-declared).
-  declare protected unsupported: () => never;
-  declare protected parse: <T>(what: string, fn: () => T) => T;
-  declare protected checkWith: (read: () => Promise<string>) => Promise<ConnectionCheck>;
+export class ThordataClient extends BaseVendorClient implements VendorClient {
   readonly vendor: VendorId = 'thordata';
   readonly capabilities = THORDATA_CAPABILITIES;
   protected readonly http: HttpTransport;
@@ -206,7 +202,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
     return this.parse('balance', () => mapBalance(wallet, traffic));
   }
 
-  async listProxies(): Promise<ProxyEndpoint[]> {
+  override async listProxies(): Promise<ProxyEndpoint[]> {
     const now = this.now();
     const lists = await Promise.all(
       STATIC_TYPES.map(async ({ type, kind }) => {
@@ -246,13 +242,13 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
     return out;
   }
 
-  async listUnlimitedServers(): Promise<UnlimitedServer[]> {
+  override async listUnlimitedServers(): Promise<UnlimitedServer[]> {
     const data = await this.call({ method: 'GET', path: PATHS.serverList });
     const now = this.now();
     return this.parse('unlimited servers', () => mapServers(data, now));
   }
 
-  async getTraffic(q: TrafficQuery): Promise<TrafficSeries[]> {
+  override async getTraffic(q: TrafficQuery): Promise<TrafficSeries[]> {
     if (!DATE.test(q.from) || !DATE.test(q.to) || q.from > q.to) {
       throw this.invalid('Dates must be YYYY-MM-DD with from on or before to.');
     }
@@ -312,7 +308,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
 
   // ---------- whitelist ----------
 
-  async listWhitelist(): Promise<WhitelistEntry[]> {
+  override async listWhitelist(): Promise<WhitelistEntry[]> {
     const lists = await Promise.all(PRODUCT_NAMES.map((p) => this.whitelistOf(p)));
     return lists.flat();
   }
@@ -327,7 +323,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
   }
 
   /** A bare IP goes to the residential list; `unlimited:1.2.3.4` (an entry id) to that product's. */
-  async addWhitelist(ips: string[]): Promise<void> {
+  override async addWhitelist(ips: string[]): Promise<void> {
     const targets = ips.map((s) => this.whitelistTarget(s));
     await this.serialWrite(async () => {
       for (const t of targets) {
@@ -341,7 +337,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
   }
 
   /** A bare IP is removed from every product list that holds it; an entry id from its own list. */
-  async removeWhitelist(ips: string[]): Promise<void> {
+  override async removeWhitelist(ips: string[]): Promise<void> {
     const targets = ips.map((s) => this.whitelistTarget(s));
     const needLookup = targets.some((t) => t.product === null);
     const current = needLookup ? await this.listWhitelist() : [];
@@ -372,7 +368,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
 
   // ---------- sub-users ----------
 
-  async listSubUsers(): Promise<SubUser[]> {
+  override async listSubUsers(): Promise<SubUser[]> {
     const lists = await Promise.all(PRODUCT_NAMES.map((p) => this.subUsersOf(p)));
     return lists.flat();
   }
@@ -387,7 +383,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
   }
 
   /** Creates a residential sub-user (the interface has no product field). Limit rounds up to whole MB. */
-  async createSubUser(input: SubUserInput): Promise<SubUser | null> {
+  override async createSubUser(input: SubUserInput): Promise<SubUser | null> {
     const limitMb = this.limitToMb(input.limitBytes);
     await this.serialWrite(() =>
       this.call({
@@ -408,7 +404,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
   }
 
   /** Thordata rejects partial updates (SDK-py): all four `new_*` fields are sent, unchanged ones from U1. */
-  async updateSubUser(id: string, patch: SubUserPatch): Promise<void> {
+  override async updateSubUser(id: string, patch: SubUserPatch): Promise<void> {
     const { product, username } = parseSubUserId(id);
     const limitMb = patch.limitBytes === undefined ? undefined : this.limitToMb(patch.limitBytes);
     const data = await this.userListData(product);
@@ -432,7 +428,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
     );
   }
 
-  async deleteSubUser(id: string): Promise<void> {
+  override async deleteSubUser(id: string): Promise<void> {
     const { product, username } = parseSubUserId(id);
     await this.serialWrite(() =>
       this.call({
@@ -454,7 +450,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
 
   // ---------- unlimited servers: renew, upgrade, restart ----------
 
-  async renewalPeriods(kind: 'order' | 'ip' | 'server'): Promise<RenewPeriod[]> {
+  override async renewalPeriods(kind: 'order' | 'ip' | 'server'): Promise<RenewPeriod[]> {
     // Only unlimited servers can be renewed through the API (no ISP/DC renew endpoint).
     if (kind !== 'server') this.unsupported();
     return SERVER_RENEW_PERIODS;
@@ -475,7 +471,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
    * package length from max(now, current expiry); the price is what Thordata charged for the same
    * server and package earlier in this session, otherwise unknown (warned, not blocking).
    */
-  async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
+  override async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
     const pkg = this.checkRenew(req);
     const [servers, wallet] = await Promise.all([
       this.listUnlimitedServers(),
@@ -527,7 +523,7 @@ export class ThordataClient extends VendorClientBase implements VendorClient {
    * before anything was bought throws; a failure after some succeeded is reported per item.
    * An `uncertain` failure always throws (the caller reconciles by re-reading S1).
    */
-  async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
+  override async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
     const pkg = this.checkRenew(req);
     return this.serialWrite(async () => {
       const done: { target: RenewRequest['targets'][number]; ok: boolean; message: string | null }[] = [];

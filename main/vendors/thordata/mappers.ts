@@ -11,7 +11,6 @@ import type {
   ProxyStatus,
   SubUser,
   TrafficPoint,
-  TrafficSeries,
   UnlimitedServer,
   WhitelistEntry,
 } from '../../../preload/contract/model';

@@ -123,15 +123,11 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
     return ips;
   }
 
-  // @ts-expect-error base-client.ts types its default as `Promise<never>` with no parameters, which no real
-  // override can satisfy; the signature here is VendorClient's (checked by `implements`). See README.
   override async listProxies(): Promise<ProxyEndpoint[]> {
     return (await this.fetchIps()).map((ip) => ip.endpoint);
   }
 
   /** No order endpoint exists: orders are the IP list grouped by `orderId`. */
-  // @ts-expect-error base-client.ts types its default as `Promise<never>` with no parameters, which no real
-  // override can satisfy; the signature here is VendorClient's (checked by `implements`). See README.
   override async listOrders(): Promise<Order[]> {
     const ips = await this.fetchIps();
     return deriveOrders(ips, new Date());
@@ -196,8 +192,6 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   }
 
   /** The vendor's own price check: /calculate/extend (IP ids) or /calculate/extend/order (order ids). */
-  // @ts-expect-error base-client.ts types its default as `Promise<never>` with no parameters, which no real
-  // override can satisfy; the signature here is VendorClient's (checked by `implements`). See README.
   override async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
     const days = this.periodDays(req.periodId);
     const promoCode = req.options?.promoCode;
@@ -249,8 +243,6 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
    * is thrown when nothing was extended yet; after a success, later failures are reported per item
    * so the caller sees what did happen. New expiries are re-read from the IP list.
    */
-  // @ts-expect-error base-client.ts types its default as `Promise<never>` with no parameters, which no real
-  // override can satisfy; the signature here is VendorClient's (checked by `implements`). See README.
   override async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
     const days = this.periodDays(req.periodId);
     const promoCode = req.options?.promoCode;

@@ -244,6 +244,8 @@ describe('youproxy contract', () => {
   it('operations YouProxy lacks are not_supported', async () => {
     await expect(client.listWhitelist()).rejects.toMatchObject({ code: 'not_supported' });
     await expect(client.listSubUsers()).rejects.toMatchObject({ code: 'not_supported' });
-    await expect(client.getTraffic()).rejects.toMatchObject({ code: 'not_supported' });
+    await expect(client.getTraffic({ from: '2026-11-01', to: '2026-11-02', granularity: 'day' })).rejects.toMatchObject(
+      { code: 'not_supported' },
+    );
   });
 });
