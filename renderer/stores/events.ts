@@ -4,12 +4,14 @@ import { getApi } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
 import { useSettingsStore } from './settings';
+import { useSnapshotsStore } from './snapshots';
 import { useVendorsStore } from './vendors';
 
 export function handleEvent(event: AppEvent): void {
   switch (event.type) {
     case 'accounts-changed':
       void useAccountsStore.getState().fetch();
+      void useSnapshotsStore.getState().fetch();
       // The demo flag in AppInfo follows the accounts.
       void useAppStore.getState().loadInfo();
       break;
@@ -17,10 +19,12 @@ export function handleEvent(event: AppEvent): void {
       void useSettingsStore.getState().fetch();
       break;
     case 'snapshot-updated':
-      // lastRefreshAt moved on.
+      // lastRefreshAt moved on, and the account's data changed.
       void useAccountsStore.getState().fetch();
+      void useSnapshotsStore.getState().fetch();
       break;
     case 'refresh-progress':
+      useSnapshotsStore.getState().setProgress(event.accountId, event.state, event.message);
       if (event.state !== 'running') void useAccountsStore.getState().fetch();
       break;
   }
@@ -33,5 +37,6 @@ export function startSync(): () => void {
   void useVendorsStore.getState().fetch();
   void useSettingsStore.getState().fetch();
   void useAccountsStore.getState().fetch();
+  void useSnapshotsStore.getState().fetch();
   return unsubscribe;
 }

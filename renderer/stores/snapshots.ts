@@ -1,0 +1,74 @@
+/**
+ * The last known data of every account (from main's snapshot store) plus the live state of each
+ * background refresh. Views read from here: the app opens on the saved data at once, and each figure
+ * can say how old it is. Shared by every data view (dashboard, orders, IPs, traffic, whitelists, sub-users).
+ */
+import { create } from 'zustand';
+import type { AppError } from '../../preload/contract/errors';
+import type { AccountSnapshot } from '../../preload/contract/model';
+import { getApi } from '../api';
+
+export type RefreshState = 'idle' | 'running' | 'done' | 'failed';
+
+export interface AccountRefresh {
+  state: RefreshState;
+  /** Plain words from main when the last refresh failed (offline, key refused...). */
+  message: string | null;
+}
+
+interface SnapshotsState {
+  /** By account id. */
+  byAccount: Record<string, AccountSnapshot>;
+  refresh: Record<string, AccountRefresh>;
+  loaded: boolean;
+  error: AppError | null;
+  fetch: () => Promise<void>;
+  /** Starts a background refresh of some or all accounts. */
+  refreshNow: (ids?: string[]) => Promise<void>;
+  setProgress: (accountId: string, state: RefreshState, message?: string) => void;
+  /** Replaces one section of an account's snapshot after a write answered with the vendor's list. */
+  patch: <K extends keyof AccountSnapshot>(accountId: string, key: K, value: AccountSnapshot[K]) => void;
+}
+
+let inflight: Promise<void> | null = null;
+
+export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
+  byAccount: {},
+  refresh: {},
+  loaded: false,
+  error: null,
+  fetch: () => {
+    // Bursts of snapshot-updated events (one per account) share one reload.
+    inflight ??= (async () => {
+      const r = await getApi().snapshots.list();
+      if (r.ok) set({ byAccount: Object.fromEntries(r.data.map((s) => [s.accountId, s])), loaded: true, error: null });
+      else set({ error: r.error, loaded: true });
+    })().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  },
+  refreshNow: async (ids) => {
+    const r = await getApi().accounts.refresh(ids ? { ids } : {});
+    if (r.ok) {
+      set((s) => ({
+        refresh: {
+          ...s.refresh,
+          ...Object.fromEntries(r.data.started.map((id) => [id, { state: 'running' as const, message: null }])),
+        },
+      }));
+    } else {
+      set({ error: r.error });
+    }
+  },
+  setProgress: (accountId, state, message) =>
+    set((s) => ({ refresh: { ...s.refresh, [accountId]: { state, message: message ?? null } } })),
+  patch: (accountId, key, value) =>
+    set((s) => {
+      const snap = s.byAccount[accountId];
+      return snap ? { byAccount: { ...s.byAccount, [accountId]: { ...snap, [key]: value } } } : {};
+    }),
+}));
+
+/** True when the last refresh of an account failed: its figures are the saved ones. */
+export const isStale = (r: AccountRefresh | undefined): boolean => r?.state === 'failed';
