@@ -9,8 +9,14 @@ import { useAppStore } from './stores/app';
 import { startSync } from './stores/events';
 import { useSettingsStore } from './stores/settings';
 import { AccountsView } from './views/AccountsView';
+import { DashboardView } from './views/DashboardView';
+import { IpsView } from './views/IpsView';
+import { OrdersView } from './views/OrdersView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
+import { SubUsersView } from './views/SubUsersView';
+import { TrafficView } from './views/TrafficView';
+import { WhitelistsView } from './views/WhitelistsView';
 
 export function App() {
   const { t } = useTranslation();
@@ -59,6 +65,18 @@ export function App() {
             <AccountsView />
           ) : view === 'settings' ? (
             <SettingsView />
+          ) : view === 'dashboard' ? (
+            <DashboardView />
+          ) : view === 'orders' ? (
+            <OrdersView />
+          ) : view === 'ips' ? (
+            <IpsView />
+          ) : view === 'traffic' ? (
+            <TrafficView />
+          ) : view === 'whitelists' ? (
+            <WhitelistsView />
+          ) : view === 'subUsers' ? (
+            <SubUsersView />
           ) : (
             <PlaceholderView titleKey={item?.key ?? 'nav.dashboard'} />
           )}

@@ -3,6 +3,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../preload/contract/schemas';
 import { en } from './en';
+import { inventoryEn } from './inventory.en';
+import { inventoryZhCN } from './inventory.zh-CN';
+import { manageEn } from './manage.en';
+import { manageZhCN } from './manage.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -10,7 +14,10 @@ export type Language = Settings['language'];
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...inventoryEn, ...manageEn } },
+    'zh-CN': { translation: { ...zhCN, ...inventoryZhCN, ...manageZhCN } },
+  },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: ['en', 'zh-CN'],

@@ -49,12 +49,19 @@ export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
     return inflight;
   },
   refreshNow: async (ids) => {
+    const before = useSnapshotsStore.getState().refresh;
     const r = await getApi().accounts.refresh(ids ? { ids } : {});
     if (r.ok) {
+      // Progress events can arrive before this answer (a quick refresh is already done): never
+      // overwrite a state that changed while the call was in flight, or it would stay "running".
       set((s) => ({
         refresh: {
           ...s.refresh,
-          ...Object.fromEntries(r.data.started.map((id) => [id, { state: 'running' as const, message: null }])),
+          ...Object.fromEntries(
+            r.data.started
+              .filter((id) => s.refresh[id] === before[id])
+              .map((id) => [id, { state: 'running' as const, message: null }]),
+          ),
         },
       }));
     } else {

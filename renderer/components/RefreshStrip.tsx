@@ -1,0 +1,83 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccountsStore } from '../stores/accounts';
+import { useSnapshotsStore } from '../stores/snapshots';
+import { DataAge } from './DataAge';
+import '../styles/inventory.css';
+
+// Refresh states live only in this window's memory: after a (re)load nothing says whether the
+// providers answered, so the first view with this strip asks once for a background refresh.
+let askedOnce = false;
+
+/**
+ * The strip above the data views: how old the data is, "Refresh all" with per-account progress,
+ * and an offline notice listing accounts whose refresh failed (their saved data stays shown).
+ */
+export function RefreshStrip() {
+  const { t } = useTranslation();
+  const accounts = useAccountsStore((s) => s.items);
+  const byAccount = useSnapshotsStore((s) => s.byAccount);
+  const refresh = useSnapshotsStore((s) => s.refresh);
+  const refreshNow = useSnapshotsStore((s) => s.refreshNow);
+  const loaded = useAccountsStore((s) => s.loaded);
+
+  useEffect(() => {
+    if (askedOnce || !loaded || accounts.length === 0) return;
+    askedOnce = true;
+    if (Object.keys(useSnapshotsStore.getState().refresh).length === 0) void refreshNow();
+  }, [loaded, accounts.length, refreshNow]);
+
+  const { running, total, done, failed, oldest } = useMemo(() => {
+    const states = accounts.map((a) => refresh[a.id]?.state ?? 'idle');
+    const runningCount = states.filter((s) => s === 'running').length;
+    const touched = states.filter((s) => s !== 'idle').length;
+    const failedAccounts = accounts.filter((a) => refresh[a.id]?.state === 'failed');
+    let oldestAt: string | null = null;
+    for (const a of accounts) {
+      const at = byAccount[a.id]?.fetchedAt;
+      if (at && (oldestAt === null || at < oldestAt)) oldestAt = at;
+    }
+    return {
+      running: runningCount,
+      total: touched,
+      done: touched - runningCount,
+      failed: failedAccounts,
+      oldest: oldestAt,
+    };
+  }, [accounts, refresh, byAccount]);
+
+  if (accounts.length === 0) return null;
+
+  return (
+    <div className="refresh-strip-wrap">
+      <div className="refresh-strip">
+        <DataAge fetchedAt={oldest} stale={failed.length > 0 && running === 0} />
+        <span className="refresh-progress" role="status" aria-live="polite">
+          {running > 0 ? (
+            <>
+              <span className="spinner" aria-hidden="true" />{' '}
+              {t('inventory.strip.refreshing', { done: Math.min(done + 1, total), total })}
+            </>
+          ) : null}
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => void refreshNow()} disabled={running > 0}>
+          {t('inventory.strip.refreshAll')}
+        </button>
+      </div>
+      {failed.length > 0 && running === 0 ? (
+        <div className="offline-notice" role="status">
+          <p className="offline-title">{t('inventory.strip.offlineTitle')}</p>
+          <p>{t('inventory.strip.offlineBody', { count: failed.length })}</p>
+          <ul className="offline-list">
+            {failed.map((a) => (
+              <li key={a.id}>
+                <strong>{a.label}</strong> — <DataAge fetchedAt={byAccount[a.id]?.fetchedAt ?? null} stale />
+                {refresh[a.id]?.message ? <span className="muted"> · {refresh[a.id]?.message}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Pure derivations over account snapshots for the Dashboard, Orders and IPs views: flattened rows,
+ * per-currency sums, expiring items. No React here; the views memoize these on store changes.
+ */
+import type { AccountSummary, VendorSummary } from '../../preload/contract/channels';
+import type {
+  AccountSnapshot,
+  Capability,
+  Order,
+  ProductKind,
+  ProxyStatus,
+  VendorId,
+} from '../../preload/contract/model';
+import { currencyDigits } from './format';
+
+export const DAY_MS = 86_400_000;
+
+export interface AccountRef {
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  vendorName: string;
+}
+
+export function accountRef(a: AccountSummary, vendors: VendorSummary[]): AccountRef {
+  return {
+    accountId: a.id,
+    accountLabel: a.label,
+    vendor: a.vendor,
+    vendorName: vendors.find((v) => v.id === a.vendor)?.name ?? a.vendor,
+  };
+}
+
+export function hasCap(vendors: VendorSummary[], vendor: VendorId, cap: Capability): boolean {
+  return vendors.find((v) => v.id === vendor)?.capabilities.includes(cap) ?? false;
+}
+
+/* ---------- IPs ---------- */
+
+export interface IpRow extends AccountRef {
+  /** Unique across accounts. */
+  key: string;
+  source: 'proxy' | 'server';
+  ip: string;
+  port: number | null;
+  socksPort: number | null;
+  user: string | null;
+  pass: string | null;
+  country: string | null;
+  kind: ProductKind;
+  status: ProxyStatus;
+  expiresAt: string | null;
+  /** Epoch ms of expiresAt, or null. */
+  expiresMs: number | null;
+  /** Lower-case text the search box matches (never includes the password). */
+  haystack: string;
+}
+
+const ms = (iso: string | null): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+};
+
+export function ipRows(
+  accounts: AccountSummary[],
+  vendors: VendorSummary[],
+  snaps: Record<string, AccountSnapshot>,
+): IpRow[] {
+  const rows: IpRow[] = [];
+  for (const a of accounts) {
+    const snap = snaps[a.id];
+    if (!snap) continue;
+    const ref = accountRef(a, vendors);
+    for (const p of snap.proxies) {
+      rows.push({
+        ...ref,
+        key: `${a.id}|p|${p.id}`,
+        source: 'proxy',
+        ip: p.ip,
+        port: p.httpPort ?? p.socksPort,
+        socksPort: p.socksPort,
+        user: p.username,
+        pass: p.password,
+        country: p.country,
+        kind: p.kind,
+        status: p.status,
+        expiresAt: p.expiresAt,
+        expiresMs: ms(p.expiresAt),
+        haystack:
+          `${p.ip} ${p.host ?? ''} ${p.username ?? ''} ${p.country ?? ''} ${ref.accountLabel} ${ref.vendorName} ${p.orderId ?? ''}`.toLowerCase(),
+      });
+    }
+    for (const s of snap.servers) {
+      rows.push({
+        ...ref,
+        key: `${a.id}|s|${s.id}`,
+        source: 'server',
+        ip: s.ip,
+        port: null,
+        socksPort: null,
+        user: null,
+        pass: null,
+        country: s.details.country ?? s.details.region ?? null,
+        kind: 'unlimited',
+        status: s.status,
+        expiresAt: s.expiresAt,
+        expiresMs: ms(s.expiresAt),
+        haystack: `${s.ip} ${s.spec ?? ''} ${s.bandwidth ?? ''} ${ref.accountLabel} ${ref.vendorName}`.toLowerCase(),
+      });
+    }
+  }
+  return rows;
+}
+
+export interface IpFilter {
+  vendor: VendorId | 'all';
+  accountId: string | 'all';
+  country: string | 'all';
+  status: ProxyStatus | 'all';
+  /** Expiring within N days (already expired included); null = any. */
+  expiresWithinDays: number | null;
+  text: string;
+}
+
+export const EMPTY_IP_FILTER: IpFilter = {
+  vendor: 'all',
+  accountId: 'all',
+  country: 'all',
+  status: 'all',
+  expiresWithinDays: null,
+  text: '',
+};
+
+export function filterIps(rows: IpRow[], f: IpFilter, now: number): IpRow[] {
+  const text = f.text.trim().toLowerCase();
+  const until = f.expiresWithinDays == null ? null : now + f.expiresWithinDays * DAY_MS;
+  return rows.filter(
+    (r) =>
+      (f.vendor === 'all' || r.vendor === f.vendor) &&
+      (f.accountId === 'all' || r.accountId === f.accountId) &&
+      (f.country === 'all' || r.country === f.country) &&
+      (f.status === 'all' || r.status === f.status) &&
+      (until == null || (r.expiresMs != null && r.expiresMs <= until)) &&
+      (text === '' || r.haystack.includes(text)),
+  );
+}
+
+/* ---------- Orders ---------- */
+
+export interface OrderRow extends AccountRef {
+  key: string;
+  order: Order;
+  expiresMs: number | null;
+  createdMs: number | null;
+  haystack: string;
+}
+
+export function orderRows(
+  accounts: AccountSummary[],
+  vendors: VendorSummary[],
+  snaps: Record<string, AccountSnapshot>,
+): OrderRow[] {
+  const rows: OrderRow[] = [];
+  for (const a of accounts) {
+    const snap = snaps[a.id];
+    if (!snap) continue;
+    const ref = accountRef(a, vendors);
+    for (const o of snap.orders) {
+      rows.push({
+        ...ref,
+        key: `${a.id}|${o.id}`,
+        order: o,
+        expiresMs: ms(o.expiresAt),
+        createdMs: ms(o.createdAt),
+        haystack:
+          `${o.id} ${o.product} ${o.country ?? ''} ${o.tag ?? ''} ${o.vendorStatus ?? ''} ${ref.accountLabel} ${ref.vendorName}`.toLowerCase(),
+      });
+    }
+  }
+  return rows;
+}
+
+/* ---------- Dashboard ---------- */
+
+/** Per-currency totals in minor units; currencies are never mixed. */
+export function sumMoney(
+  items: Array<{ minor: number; currency: string }>,
+): Array<{ currency: string; minor: number }> {
+  const by = new Map<string, number>();
+  for (const m of items) {
+    const c = m.currency.toUpperCase();
+    by.set(c, (by.get(c) ?? 0) + m.minor);
+  }
+  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => ({ currency, minor }));
+}
+
+/** About $5 in each currency (no exchange rates offline: a fixed, rounded table; others fall back to 5 units). */
+const LOW_BALANCE_UNITS: Record<string, number> = {
+  USD: 5,
+  EUR: 5,
+  GBP: 4,
+  CNY: 35,
+  HKD: 40,
+  JPY: 750,
+  RUB: 450,
+  INR: 420,
+};
+
+export function lowBalanceThreshold(currency: string): number {
+  const c = currency.toUpperCase();
+  return (LOW_BALANCE_UNITS[c] ?? 5) * 10 ** currencyDigits(c);
+}
+
+export interface ExpiringItem extends AccountRef {
+  key: string;
+  what: 'order' | 'ip' | 'server';
+  label: string;
+  expiresAt: string;
+  expiresMs: number;
+}
+
+/** Orders, IPs and servers expiring within `days` (or expired in the last `days`), soonest first. */
+export function expiringSoon(
+  accounts: AccountSummary[],
+  vendors: VendorSummary[],
+  snaps: Record<string, AccountSnapshot>,
+  days: number,
+  now: number,
+): ExpiringItem[] {
+  const from = now - days * DAY_MS;
+  const until = now + days * DAY_MS;
+  const out: ExpiringItem[] = [];
+  const add = (
+    ref: AccountRef,
+    key: string,
+    what: ExpiringItem['what'],
+    label: string,
+    iso: string | null,
+    skip: boolean,
+  ) => {
+    const t = ms(iso);
+    if (skip || t == null || t < from || t > until || !iso) return;
+    out.push({ ...ref, key: `${ref.accountId}|${what}|${key}`, what, label, expiresAt: iso, expiresMs: t });
+  };
+  for (const a of accounts) {
+    const snap = snaps[a.id];
+    if (!snap) continue;
+    const ref = accountRef(a, vendors);
+    for (const o of snap.orders) add(ref, o.id, 'order', o.product, o.expiresAt, o.status === 'cancelled');
+    for (const p of snap.proxies) add(ref, p.id, 'ip', p.ip, p.expiresAt, p.status === 'disabled');
+    for (const s of snap.servers) add(ref, s.id, 'server', s.ip, s.expiresAt, s.status === 'disabled');
+  }
+  return out.sort((x, y) => x.expiresMs - y.expiresMs || x.label.localeCompare(y.label));
+}

@@ -1,0 +1,386 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../preload/contract/channels';
+import type { WhitelistEntry } from '../../preload/contract/model';
+import { IpAddressSchema } from '../../preload/contract/schemas';
+import { getApi } from '../api';
+import { DataAge } from '../components/DataAge';
+import { Dialog } from '../components/Dialog';
+import { describedBy, Field } from '../components/Field';
+import { formatDate, formatDateTime } from '../lib/time';
+import { isStale, useSnapshotsStore } from '../stores/snapshots';
+import { useVendorsStore, vendorName } from '../stores/vendors';
+import { AccountPicker, hasCapability, pickValid, UnsupportedNote, useCapableAccounts } from './manage/common';
+import '../styles/manage.css';
+
+export interface ParsedLines {
+  valid: string[];
+  invalid: { line: number; value: string }[];
+}
+
+/** One IP per line; blank lines ignored; duplicates kept once; every line checked with the contract's schema. */
+export function parseIpLines(text: string): ParsedLines {
+  const valid: string[] = [];
+  const invalid: ParsedLines['invalid'] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const value = raw.trim();
+    if (!value) return;
+    if (IpAddressSchema.safeParse(value).success) {
+      if (!valid.includes(value)) valid.push(value);
+    } else {
+      invalid.push({ line: i + 1, value });
+    }
+  });
+  return { valid, invalid };
+}
+
+export function WhitelistsView() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { capable, missing, loaded, total } = useCapableAccounts('whitelist');
+  const vendors = useVendorsStore((s) => s.list);
+  const snapshots = useSnapshotsStore((s) => s.byAccount);
+  const refresh = useSnapshotsStore((s) => s.refresh);
+  const snapsLoaded = useSnapshotsStore((s) => s.loaded);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<WhitelistEntry | null>(null);
+
+  const accountId = pickValid(picked, capable);
+  const account = capable.find((a) => a.id === accountId) ?? null;
+  const snap = account ? snapshots[account.id] : undefined;
+  const editable = !!account && hasCapability(vendors, account.vendor, 'whitelistEdit');
+  const entries = snap?.whitelist ?? [];
+  const sectionError = snap?.errors.whitelist;
+
+  return (
+    <section className="view" aria-labelledby={headingId}>
+      <header className="view-header">
+        <div>
+          <h1 id={headingId} tabIndex={-1}>
+            {t('whitelists.title')}
+          </h1>
+          <p className="muted">{t('whitelists.intro')}</p>
+        </div>
+        {snap ? <DataAge fetchedAt={snap.fetchedAt} stale={isStale(refresh[snap.accountId])} /> : null}
+      </header>
+
+      {loaded && total === 0 ? <p className="empty">{t('manage.noAccounts')}</p> : null}
+      {loaded && total > 0 && capable.length === 0 ? <p className="empty">{t('manage.noneCapable')}</p> : null}
+      <UnsupportedNote names={missing} what="whitelist" />
+
+      {account ? (
+        <>
+          <div className="manage-toolbar">
+            <AccountPicker
+              accounts={capable}
+              value={accountId}
+              onChange={(id) => {
+                setPicked(id);
+                setFlash(null);
+              }}
+            />
+          </div>
+
+          <div role="status" className={flash ? 'flash' : 'flash flash-empty'}>
+            {flash}
+          </div>
+          {refresh[account.id]?.state === 'failed' && refresh[account.id]?.message ? (
+            <p className="muted">{t('manage.refreshFailed', { message: refresh[account.id]?.message })}</p>
+          ) : null}
+          {sectionError ? (
+            <div className="inline-error" role="alert">
+              {sectionError}
+            </div>
+          ) : null}
+          {!snap && !snapsLoaded ? (
+            <p role="status" className="progress">
+              <span className="spinner" aria-hidden="true" /> {t('manage.loadingSnapshots')}
+            </p>
+          ) : null}
+          {!snap && snapsLoaded ? <p className="muted">{t('manage.notLoaded')}</p> : null}
+          {!editable ? (
+            <p className="muted">{t('manage.unsupported.readOnly', { vendor: vendorName(vendors, account.vendor) })}</p>
+          ) : null}
+
+          {snap ? (
+            <div className="manage-columns">
+              <div className="manage-main">
+                <p className="muted count">{t('whitelists.count', { count: entries.length })}</p>
+                {entries.length === 0 ? (
+                  <p className="empty">{t('whitelists.empty')}</p>
+                ) : (
+                  <WhitelistTable account={account} entries={entries} editable={editable} onRemove={setRemoving} />
+                )}
+              </div>
+              {editable ? (
+                <AddIpsForm
+                  key={account.id}
+                  account={account}
+                  onAdded={(count) => setFlash(t('whitelists.added', { count }))}
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      {removing && account ? (
+        <RemoveIpDialog
+          account={account}
+          entry={removing}
+          onClose={() => setRemoving(null)}
+          onRemoved={() => {
+            setFlash(t('whitelists.removed', { ip: removing.ip }));
+            setRemoving(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function WhitelistTable({
+  account,
+  entries,
+  editable,
+  onRemove,
+}: {
+  account: AccountSummary;
+  entries: WhitelistEntry[];
+  editable: boolean;
+  onRemove: (entry: WhitelistEntry) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table manage-table" aria-label={t('whitelists.tableLabel', { account: account.label })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('whitelists.colIp')}</th>
+            <th scope="col">{t('whitelists.colNote')}</th>
+            <th scope="col">{t('whitelists.colAdded')}</th>
+            {editable ? (
+              <th scope="col" className="manage-col-actions">
+                {t('whitelists.colActions')}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id ?? e.ip}>
+              <th scope="row" className="mono manage-ip">
+                {e.ip}
+              </th>
+              <td>{e.note ?? <span className="muted">—</span>}</td>
+              <td>
+                {e.createdAt ? (
+                  <time dateTime={e.createdAt} title={formatDateTime(e.createdAt, i18n.language)}>
+                    {formatDate(e.createdAt, i18n.language)}
+                  </time>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              {editable ? (
+                <td className="manage-col-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger-ghost"
+                    aria-label={t('whitelists.removeLabel', { ip: e.ip })}
+                    onClick={() => onRemove(e)}
+                  >
+                    {t('whitelists.remove')}
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAdded: (count: number) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const patch = useSnapshotsStore((s) => s.patch);
+  const [text, setText] = useState('');
+  const [checked, setChecked] = useState<ParsedLines | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (ips: string[]) => {
+    setPending(true);
+    setError(null);
+    const r = await getApi().whitelist.add({ accountId: account.id, ips });
+    setPending(false);
+    if (r.ok) {
+      patch(account.id, 'whitelist', r.data);
+      setText('');
+      setChecked(null);
+      onAdded(ips.length);
+    } else {
+      setError(r.error.message);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    const parsed = parseIpLines(text);
+    setEmpty(parsed.valid.length === 0 && parsed.invalid.length === 0);
+    setChecked(parsed);
+    if (parsed.invalid.length > 0 || parsed.valid.length === 0) return;
+    void send(parsed.valid);
+  };
+
+  const invalid = checked?.invalid ?? [];
+  const fieldError = empty
+    ? t('whitelists.nothingToAdd')
+    : invalid.length > 0
+      ? t('whitelists.fixLines', { count: invalid.length })
+      : null;
+
+  return (
+    <form className="card manage-side" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('whitelists.addTitle')}</h2>
+      <Field id={id} label={t('whitelists.addField')} help={t('whitelists.addHelp')} error={fieldError}>
+        <textarea
+          id={id}
+          className="input input-mono manage-textarea"
+          rows={6}
+          value={text}
+          spellCheck={false}
+          autoComplete="off"
+          disabled={pending}
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={describedBy(id, true, fieldError)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (checked) setChecked(parseIpLines(e.target.value));
+            setEmpty(false);
+          }}
+        />
+      </Field>
+      {invalid.length > 0 ? (
+        <ul className="manage-line-errors" aria-label={t('whitelists.fixLines', { count: invalid.length })}>
+          {invalid.map((l) => (
+            <li key={l.line}>{t('whitelists.lineError', { line: l.line, value: l.value })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        {invalid.length > 0 && (checked?.valid.length ?? 0) > 0 ? (
+          <button type="button" className="btn" disabled={pending} onClick={() => checked && void send(checked.valid)}>
+            {t('whitelists.addValid', { count: checked?.valid.length ?? 0 })}
+          </button>
+        ) : null}
+        <span className="spacer" />
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
+          {pending ? t('whitelists.adding') : t('whitelists.addSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RemoveIpDialog({
+  account,
+  entry,
+  onClose,
+  onRemoved,
+}: {
+  account: AccountSummary;
+  entry: WhitelistEntry;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
+  const { t } = useTranslation();
+  const bodyId = useId();
+  const codeId = useId();
+  const patch = useSnapshotsStore((s) => s.patch);
+  // BestProxy asks for a one-time verification code before removing an entry.
+  const needsCode = account.vendor === 'bestproxy';
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    if (needsCode && !code.trim()) {
+      setCodeError(t('whitelists.codeRequired'));
+      return;
+    }
+    setCodeError(null);
+    setError(null);
+    setPending(true);
+    const r = await getApi().whitelist.remove({
+      accountId: account.id,
+      ips: [entry.ip],
+      ...(needsCode ? { verifyCode: code.trim() } : {}),
+    });
+    setPending(false);
+    if (r.ok) {
+      patch(account.id, 'whitelist', r.data);
+      onRemoved();
+    } else {
+      setError(r.error.message);
+    }
+  };
+
+  return (
+    <Dialog title={t('whitelists.removeTitle')} onClose={onClose} busy={pending} describedBy={bodyId}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <p id={bodyId}>{t('whitelists.removeBody', { ip: entry.ip, account: account.label })}</p>
+        {needsCode ? (
+          <Field id={codeId} label={t('whitelists.code')} help={t('whitelists.codeHelp')} error={codeError}>
+            <input
+              id={codeId}
+              className="input input-narrow input-mono"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={32}
+              value={code}
+              disabled={pending}
+              aria-invalid={codeError ? true : undefined}
+              aria-describedby={describedBy(codeId, true, codeError)}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </Field>
+        ) : null}
+        {error ? (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={onClose}
+            disabled={pending}
+            data-autofocus={needsCode ? undefined : true}
+          >
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-danger" disabled={pending} aria-busy={pending || undefined}>
+            {pending ? t('whitelists.removing') : t('whitelists.removeConfirm')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
