@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher
 import type { AppLogger } from './logging/logger';
 import { accountOperations } from './operations/account-operations';
 import { RefreshService } from './refresh/refresh-service';
+import { RefreshScheduler } from './refresh/scheduler';
 import { AppStore } from './store/app-store';
 import type { BackendCtor } from './store/open-file';
 import { SnapshotStore } from './store/snapshot-store';
@@ -78,6 +79,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
+  const scheduler = new RefreshScheduler(() => refresh.start());
+  scheduler.apply(store.settings().refreshIntervalMin);
+
   const changed = () => events.emit({ type: 'accounts-changed' });
 
   const handlers: Handlers = {
@@ -129,6 +133,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'settings:update': (patch) => {
       const next = SettingsSchema.parse({ ...store.settings(), ...patch });
       store.setSettings(next);
+      scheduler.apply(next.refreshIntervalMin);
       events.emit({ type: 'settings-changed' });
       return next;
     },
@@ -142,6 +147,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     refresh,
     store,
     async shutdown() {
+      scheduler.stop();
       await refresh.idle();
       await opts.demo?.stop();
     },
