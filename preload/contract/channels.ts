@@ -5,6 +5,7 @@
  * type error there.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 import type {
   AccountSnapshot,
   Capability,
@@ -56,6 +57,8 @@ export interface AccountSummary {
   demo: boolean;
   /** e.g. "••••a1b2" — enough to tell keys apart, never the key. Null for short keys. */
   credentialHint: string | null;
+  /** Why the last refresh failed, in plain words, with its code; null after a good refresh. */
+  lastError: { code: ErrorCode; message: string; at: string } | null;
 }
 
 export interface VendorSummary {
@@ -117,6 +120,12 @@ export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>
 /** Events main pushes to the renderer (one channel, a tagged union). */
 export type AppEvent =
   | { type: 'accounts-changed' }
-  | { type: 'refresh-progress'; accountId: string; state: 'running' | 'done' | 'failed'; message?: string }
+  | {
+      type: 'refresh-progress';
+      accountId: string;
+      state: 'running' | 'done' | 'failed';
+      message?: string;
+      code?: ErrorCode;
+    }
   | { type: 'snapshot-updated'; accountId: string }
   | { type: 'settings-changed' };

@@ -56,7 +56,6 @@ export const inventoryEn = {
       title: 'Needs attention',
       none: 'Nothing needs your attention.',
       refreshFailed: 'The last refresh failed.',
-      keyMissing: 'The API key of this account is missing. Remove the account and add it again under Accounts.',
       sectionError: 'Could not load {{section}}: {{message}}',
       lowBalance: 'Low balance: {{amount}}. Top up at the provider to keep renewals working.',
       test: 'Test connection',

@@ -56,7 +56,6 @@ export const inventoryZhCN: InventoryMessages = {
       title: '需要处理',
       none: '没有需要处理的事项。',
       refreshFailed: '上次刷新失败。',
-      keyMissing: '此账户的 API 密钥丢失。请在“账户”中删除该账户后重新添加。',
       sectionError: '无法加载{{section}}：{{message}}',
       lowBalance: '余额不足：{{amount}}。请到服务商处充值，以免续费失败。',
       test: '测试连接',

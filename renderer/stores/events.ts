@@ -24,7 +24,7 @@ export function handleEvent(event: AppEvent): void {
       void useSnapshotsStore.getState().fetch();
       break;
     case 'refresh-progress':
-      useSnapshotsStore.getState().setProgress(event.accountId, event.state, event.message);
+      useSnapshotsStore.getState().setProgress(event.accountId, event.state, event.message, event.code);
       if (event.state !== 'running') void useAccountsStore.getState().fetch();
       break;
   }

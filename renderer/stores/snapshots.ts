@@ -4,7 +4,7 @@
  * can say how old it is. Shared by every data view (dashboard, orders, IPs, traffic, whitelists, sub-users).
  */
 import { create } from 'zustand';
-import type { AppError } from '../../preload/contract/errors';
+import type { AppError, ErrorCode } from '../../preload/contract/errors';
 import type { AccountSnapshot } from '../../preload/contract/model';
 import { getApi } from '../api';
 
@@ -14,6 +14,7 @@ export interface AccountRefresh {
   state: RefreshState;
   /** Plain words from main when the last refresh failed (offline, key refused...). */
   message: string | null;
+  code?: ErrorCode | undefined;
 }
 
 interface SnapshotsState {
@@ -25,7 +26,7 @@ interface SnapshotsState {
   fetch: () => Promise<void>;
   /** Starts a background refresh of some or all accounts. */
   refreshNow: (ids?: string[]) => Promise<void>;
-  setProgress: (accountId: string, state: RefreshState, message?: string) => void;
+  setProgress: (accountId: string, state: RefreshState, message?: string, code?: ErrorCode) => void;
   /** Replaces one section of an account's snapshot after a write answered with the vendor's list. */
   patch: <K extends keyof AccountSnapshot>(accountId: string, key: K, value: AccountSnapshot[K]) => void;
 }
@@ -68,8 +69,8 @@ export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
       set({ error: r.error });
     }
   },
-  setProgress: (accountId, state, message) =>
-    set((s) => ({ refresh: { ...s.refresh, [accountId]: { state, message: message ?? null } } })),
+  setProgress: (accountId, state, message, code) =>
+    set((s) => ({ refresh: { ...s.refresh, [accountId]: { state, message: message ?? null, code } } })),
   patch: (accountId, key, value) =>
     set((s) => {
       const snap = s.byAccount[accountId];

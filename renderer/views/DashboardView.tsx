@@ -94,16 +94,22 @@ export function DashboardView() {
       const r = refresh[a.id];
       const snap = byAccount[a.id];
       const vendor = vendors.find((v) => v.id === a.vendor);
-      if (r?.state === 'failed') {
-        const keyMissing = /keychain/i.test(r.message ?? '');
+      // The live refresh state wins; before any refresh of this session, main's record of the last one.
+      const failure =
+        r?.state === 'failed'
+          ? { code: r.code, message: r.message }
+          : r?.state === 'running' || r?.state === 'done'
+            ? null
+            : a.lastError;
+      if (failure) {
+        // A refused or missing key is fixed on the Accounts view; anything else starts with a connection test.
+        const keyProblem = failure.code === 'invalid_credentials' || failure.code === 'keychain_unavailable';
         out.push({
           key: `${a.id}|failed`,
           accountId: a.id,
           accountLabel: a.label,
-          text: keyMissing
-            ? t('dashboard.attention.keyMissing')
-            : (r.message ?? t('dashboard.attention.refreshFailed')),
-          action: keyMissing ? 'accounts' : 'test',
+          text: failure.message ?? t('dashboard.attention.refreshFailed'),
+          action: keyProblem ? 'accounts' : 'test',
         });
       } else if (snap) {
         for (const [section, message] of Object.entries(snap.errors)) {

@@ -16,7 +16,16 @@ export function fakeVendorModule(
     checkCredentials: (c) => (Object.values(c).some((v) => v.length < 8) ? 'That key looks too short.' : null),
     create: ({ credentials }) => {
       created.push(credentials);
-      return { vendor, capabilities, testConnection: async () => check(credentials) } as unknown as VendorClient;
+      return {
+        vendor,
+        capabilities,
+        testConnection: async () => check(credentials),
+        getBalance: async () => ({
+          money: { minor: 1234, currency: 'USD' },
+          trafficRemainingBytes: null,
+          trafficExpiresAt: null,
+        }),
+      } as unknown as VendorClient;
     },
   };
 }

@@ -78,7 +78,10 @@ describe('refresh and the offline snapshot', () => {
     await offline.refresh.idle();
     const failed = offEvents.filter((e) => e.type === 'refresh-progress' && e.state === 'failed');
     expect(failed).toHaveLength(2);
-    expect(failed[0]).toMatchObject({ message: expect.stringMatching(/Could not reach/) });
+    expect(failed[0]).toMatchObject({ code: 'network', message: expect.stringMatching(/Could not reach/) });
+    // The reason is kept on the account (so "needs attention" survives a restart)...
+    for (const acc of offline.accounts.list()) expect(acc.lastError).toMatchObject({ code: 'network' });
+    expect((await start(vault)).accounts.list().every((acc) => acc.lastError?.code === 'network')).toBe(true);
     // A failed refresh never replaces the last good data.
     expect(offline.refresh.list().map((s) => s.proxies.length)).toEqual(again.map((s) => s.proxies.length));
   });
@@ -99,6 +102,9 @@ describe('refresh and the offline snapshot', () => {
     await core.refresh.idle();
     expect(states.get(good.id)).toBe('done');
     expect(states.get(bad.id)).toBe('failed');
+    const byId = new Map(core.accounts.list().map((acc) => [acc.id, acc]));
+    expect(byId.get(good.id)?.lastError).toBeNull();
+    expect(byId.get(bad.id)?.lastError).toMatchObject({ code: 'invalid_credentials' });
     expect(core.refresh.list().map((s) => s.accountId)).toEqual([good.id]);
   });
 });

@@ -78,6 +78,7 @@ describe('AppStore', () => {
         lastRefreshAt: null,
         demo: false,
         credentialHint: null,
+        lastError: null,
       },
     ]);
     expect(s.settings().refreshIntervalMin).toBe(15);

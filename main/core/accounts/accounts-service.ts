@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountSummary } from '../../../preload/contract/channels';
+import type { AppError } from '../../../preload/contract/errors';
 import type { ConnectionCheck, VendorId } from '../../../preload/contract/model';
 import { type Credentials, VENDORS } from '../../../preload/contract/vendors';
 import type { TransportLog } from '../../vendors/http/transport';
@@ -121,6 +122,7 @@ export class AccountsService {
       lastRefreshAt: null,
       demo: false,
       credentialHint: credentialHint(credentials, input.vendor),
+      lastError: null,
     };
     // Keychain first: if it refuses, nothing is written anywhere.
     await this.deps.vault.set(meta.id, credentials);
@@ -146,6 +148,7 @@ export class AccountsService {
       lastRefreshAt: null,
       demo: true,
       credentialHint: null,
+      lastError: null,
     };
     this.deps.store.setAccounts([...this.deps.store.accounts(), meta]);
     return meta;
@@ -172,7 +175,16 @@ export class AccountsService {
   }
 
   markRefreshed(id: string, at: string): void {
-    this.deps.store.setAccounts(this.deps.store.accounts().map((a) => (a.id === id ? { ...a, lastRefreshAt: at } : a)));
+    this.update(id, (a) => ({ ...a, lastRefreshAt: at, lastError: null }));
+  }
+
+  markRefreshFailed(id: string, error: AppError, at: string): void {
+    this.update(id, (a) => ({ ...a, lastError: { code: error.code, message: error.message, at } }));
+  }
+
+  private update(id: string, fn: (a: AccountMeta) => AccountMeta): void {
+    // The account may have been removed while its refresh ran: then there is nothing to record.
+    this.deps.store.setAccounts(this.deps.store.accounts().map((a) => (a.id === id ? fn(a) : a)));
   }
 
   private makeClient(vendor: VendorId, credentials: Credentials, baseUrl?: string | null): VendorClient {

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { AppError } from '../../../preload/contract/errors';
 import type { AccountSnapshot, Capability } from '../../../preload/contract/model';
 import type { VendorClient } from '../../vendors/vendor-client';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -87,25 +88,38 @@ export class RefreshService {
       };
       const steps = plan(client, at).filter(([, cap]) => client.capabilities.has(cap));
       const results = await Promise.allSettled(steps.map(([, , read]) => read()));
+      const failures: AppError[] = [];
       results.forEach((r, i) => {
         const section = steps[i]![0];
         if (r.status === 'fulfilled') (snap as unknown as Record<string, unknown>)[section] = r.value;
-        else snap.errors[section] = toAppError(r.reason).message;
+        else {
+          const err = toAppError(r.reason);
+          failures.push(err);
+          snap.errors[section] = err.message;
+        }
       });
-      const failedAll = steps.length > 0 && Object.keys(snap.errors).length === steps.length;
-      if (!failedAll) {
-        this.snapshots.put(snap);
-        this.accounts.markRefreshed(id, snap.fetchedAt);
+      if (steps.length > 0 && failures.length === steps.length) {
+        this.fail(id, failures[0]!);
+        return;
       }
+      this.snapshots.put(snap);
+      this.accounts.markRefreshed(id, snap.fetchedAt);
       this.events.emit({ type: 'snapshot-updated', accountId: id });
-      this.events.emit({
-        type: 'refresh-progress',
-        accountId: id,
-        state: failedAll ? 'failed' : 'done',
-        ...(failedAll ? { message: Object.values(snap.errors)[0] } : {}),
-      });
+      this.events.emit({ type: 'refresh-progress', accountId: id, state: 'done' });
     } catch (e) {
-      this.events.emit({ type: 'refresh-progress', accountId: id, state: 'failed', message: toAppError(e).message });
+      this.fail(id, toAppError(e));
     }
+  }
+
+  /** A refresh that got nothing: the last good snapshot stays, and the reason is kept on the account. */
+  private fail(id: string, error: AppError): void {
+    this.accounts.markRefreshFailed(id, error, this.now().toISOString());
+    this.events.emit({
+      type: 'refresh-progress',
+      accountId: id,
+      state: 'failed',
+      message: error.message,
+      code: error.code,
+    });
   }
 }

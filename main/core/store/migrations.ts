@@ -22,6 +22,7 @@ function v0ToV1(old: Json): Json {
           lastRefreshAt: null,
           demo: false,
           credentialHint: null,
+          lastError: null,
         };
       })
     : [];

@@ -3,6 +3,7 @@
  * (handed to electron-store/conf, which validates every write). Secrets never go here.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from '../../../preload/contract/errors';
 import { DEFAULT_SETTINGS, SettingsSchema, VendorIdSchema } from '../../../preload/contract/schemas';
 
 export const STORE_VERSION = 1;
@@ -15,6 +16,11 @@ export const AccountMetaSchema = z.object({
   lastRefreshAt: z.string().nullable(),
   demo: z.boolean(),
   credentialHint: z.string().nullable(),
+  /** Why the last refresh failed (kept so "needs attention" survives a restart); null after a good one. */
+  lastError: z
+    .object({ code: z.enum(ERROR_CODES), message: z.string(), at: z.string() })
+    .nullable()
+    .default(null),
 });
 export type AccountMeta = z.infer<typeof AccountMetaSchema>;
 
