@@ -2,7 +2,7 @@
  * The Electron shell: window, protocol, menu, IPC binding. Everything else is the core
  * (main/core), which runs the same in plain Node. Keep this file small.
  */
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import ElectronStore from 'electron-store';
@@ -11,6 +11,7 @@ import { createCore, logFile } from '../core/app-core';
 import { DemoEnvironment } from '../core/demo/demo-environment';
 import { bindIpc, SenderPolicy } from '../core/ipc/bind';
 import { createLogger } from '../core/logging/logger';
+import { SECURITY_HEADERS } from '../core/security/csp';
 import type { BackendCtor } from '../core/store/open-file';
 import { KeytarVault } from '../core/vault/keytar-vault';
 import { SIMULATOR_FACTORIES } from '../simulators/registry';
@@ -43,12 +44,17 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     installSecurityRules(app, session.defaultSession);
-    // Serve only files inside the built renderer folder.
-    protocol.handle(APP_SCHEME, (request) => {
+    // Serve only files inside the built renderer folder, each with the CSP and security headers
+    // (webRequest does not see custom-protocol responses, so they are set here).
+    protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
       const file = join(rendererDir, decodeURIComponent(url.pathname));
-      if (url.host !== APP_HOST || !file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file).toString());
+      if (url.host !== APP_HOST || !file.startsWith(rendererDir + sep))
+        return new Response('Not found', { status: 404 });
+      const res = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(res.headers);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
+      return new Response(res.body, { status: res.status, headers });
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev)));
 
