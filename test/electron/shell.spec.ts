@@ -82,3 +82,13 @@ test('the accounts view answers through the real IPC bridge', async () => {
   );
   expect(info.ok).toBe(true);
 });
+
+test('the CSP blocks injected inline script in the app window', async () => {
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = true';
+    document.body.appendChild(s);
+    return (window as unknown as { injected?: boolean }).injected === true;
+  });
+  expect(ran).toBe(false);
+});
