@@ -10,8 +10,10 @@ import { EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { AppLogger } from './logging/logger';
 import { accountOperations } from './operations/account-operations';
+import { renewalHandlers } from './operations/renewal-handlers';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
+import { RenewalService } from './renewals/renewal-service';
 import { AppStore } from './store/app-store';
 import type { BackendCtor } from './store/open-file';
 import { SnapshotStore } from './store/snapshot-store';
@@ -42,6 +44,7 @@ export interface Core {
   events: EventHub;
   accounts: AccountsService;
   refresh: RefreshService;
+  renewals: RenewalService;
   store: AppStore;
   shutdown(): Promise<void>;
 }
@@ -68,6 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     now,
   });
   const refresh = new RefreshService(accounts, snapshots, events, now);
+  const renewals = new RenewalService({ dataDir: opts.dataDir, accounts, now });
 
   // Demo mode: the simulators run while demo accounts exist, and are created on a first start.
   if (opts.demo) {
@@ -93,7 +97,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         platform: opts.platform ?? process.platform,
         demo: list.length > 0 && list.every((a) => a.demo),
         keychain: await opts.vault.status(),
-        notices: [...store.notices, ...snapshots.notices],
+        notices: [...store.notices, ...snapshots.notices, ...renewals.notices()],
       };
     },
     'vendors:list': (): VendorSummary[] =>
@@ -129,6 +133,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { started: refresh.start(ids) };
     },
     ...accountOperations(accounts, snapshots, events),
+    ...renewalHandlers(renewals, accounts, events),
     'settings:get': () => store.settings(),
     'settings:update': (patch) => {
       const next = SettingsSchema.parse({ ...store.settings(), ...patch });
@@ -139,6 +144,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  // Renewals left with an unknown outcome (a crash mid-request) are settled by reading vendor
+  // state in the background; never by sending them again.
+  const reconciling = renewals.reconcilePending().catch((e: unknown) => {
+    log?.warn({ err: e instanceof Error ? e.message : String(e) }, 'reconcile at start-up failed');
+    return [];
+  });
+
   return {
     handlers,
     dispatch: createDispatcher(handlers, log),
@@ -146,8 +158,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     accounts,
     refresh,
     store,
+    renewals,
     async shutdown() {
       scheduler.stop();
+      await reconciling;
       await refresh.idle();
       await opts.demo?.stop();
     },

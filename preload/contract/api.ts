@@ -41,6 +41,19 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     traffic: {
       get: (input: ChannelArgs<'traffic:get'>[0]) => invoke('traffic:get', input),
     },
+    renewals: {
+      periods: (input: ChannelArgs<'renewals:periods'>[0]) => invoke('renewals:periods', input),
+      quote: (selections: ChannelArgs<'renewals:quote'>[0]) => invoke('renewals:quote', selections),
+      execute: (confirmation: ChannelArgs<'renewals:execute'>[0]) => invoke('renewals:execute', confirmation),
+      operations: () => invoke('renewals:operations'),
+      reconcile: (input: ChannelArgs<'renewals:reconcile'>[0]) => invoke('renewals:reconcile', input),
+      retry: (input: ChannelArgs<'renewals:retry'>[0]) => invoke('renewals:retry', input),
+      setAutoRenew: (input: ChannelArgs<'renewals:autoRenew'>[0]) => invoke('renewals:autoRenew', input),
+    },
+    audit: {
+      list: () => invoke('audit:list'),
+      csv: () => invoke('audit:csv'),
+    },
     settings: {
       get: () => invoke('settings:get'),
       update: (patch: ChannelArgs<'settings:update'>[0]) => invoke('settings:update', patch),

@@ -6,15 +6,19 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
-import type {
-  AccountSnapshot,
-  Capability,
-  ConnectionCheck,
-  SubUser,
-  TrafficSeries,
-  VendorId,
-  WhitelistEntry,
-} from './model';
+import {
+  type AuditRowView,
+  AutoRenewInputSchema,
+  ConfirmationSchema,
+  type ExecuteResultView,
+  OperationRefSchema,
+  type OperationView,
+  RenewalPeriodsInputSchema,
+  type RenewalProgressView,
+  type RenewalQuoteView,
+  RenewalSelectionSchema,
+} from './renewals';
+import type { AccountSnapshot, Capability, ConnectionCheck, RenewPeriod, SubUser, TrafficSeries, VendorId, WhitelistEntry } from './model';
 import {
   AccountRefSchema,
   AddAccountInputSchema,
@@ -88,6 +92,15 @@ export const requestSchemas = {
   'subusers:update': z.tuple([SubUserUpdateSchema]),
   'subusers:delete': z.tuple([SubUserRefSchema]),
   'traffic:get': z.tuple([TrafficQuerySchema]),
+  'renewals:periods': z.tuple([RenewalPeriodsInputSchema]),
+  'renewals:quote': z.tuple([z.array(RenewalSelectionSchema).min(1).max(200)]),
+  'renewals:execute': z.tuple([ConfirmationSchema]),
+  'renewals:operations': z.tuple([]),
+  'renewals:reconcile': z.tuple([OperationRefSchema]),
+  'renewals:retry': z.tuple([OperationRefSchema]),
+  'renewals:autoRenew': z.tuple([AutoRenewInputSchema]),
+  'audit:list': z.tuple([]),
+  'audit:csv': z.tuple([]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -113,6 +126,16 @@ export interface ChannelResponses {
   'subusers:update': SubUser[];
   'subusers:delete': SubUser[];
   'traffic:get': TrafficSeries[];
+  'renewals:periods': RenewPeriod[];
+  'renewals:quote': RenewalQuoteView;
+  'renewals:execute': ExecuteResultView;
+  'renewals:operations': OperationView[];
+  'renewals:reconcile': OperationView;
+  'renewals:retry': ExecuteResultView;
+  'renewals:autoRenew': { ok: true };
+  'audit:list': AuditRowView[];
+  /** The audit log as CSV text (header row, RFC-4180 quoting). */
+  'audit:csv': string;
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -128,4 +151,5 @@ export type AppEvent =
       code?: ErrorCode;
     }
   | { type: 'snapshot-updated'; accountId: string }
-  | { type: 'settings-changed' };
+  | { type: 'settings-changed' }
+  | { type: 'renewal-progress'; progress: RenewalProgressView };

@@ -1,0 +1,192 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { VENDOR_IDS } from '../../../preload/contract/model';
+import { moveAside } from '../store/open-file';
+import { writeFileAtomic } from './atomic-file';
+
+/**
+ * The journal of money operations: one JSON file per operation in `<dataDir>/journal/`.
+ *
+ * Why: a renewal is a write that moves money and is never retried. If Proxydeck stops (crash, power
+ * cut, killed) between sending a renewal and recording its answer, the journal is the only thing
+ * that says "this may have been paid". So every operation is written to disk BEFORE the vendor
+ * request leaves ('sending'), and updated after. At start-up, 'sending' entries are reconciled by
+ * reading vendor state, never by resending.
+ *
+ * Item states:   intent → sending → done | failed | uncertain → (reconcile) done | failed
+ * Overall state: the same, plus 'partial' (some done, some failed, none unknown).
+ */
+
+export const ITEM_STATES = ['intent', 'sending', 'done', 'failed', 'uncertain'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+export const OP_STATES = [...ITEM_STATES, 'partial'] as const;
+export type OpState = (typeof OP_STATES)[number];
+
+/** States in which an item may already have been paid for: it must not be renewed again yet. */
+export const UNRESOLVED: ReadonlySet<ItemState> = new Set(['intent', 'sending', 'uncertain']);
+
+const MoneySchema = z.object({ minor: z.number().int(), currency: z.string().min(1) });
+const TargetSchema = z.object({
+  kind: z.enum(['order', 'ip', 'server']),
+  id: z.string().min(1),
+  label: z.string(),
+  expiresAt: z.string().nullable(),
+});
+const RequestSchema = z.object({
+  targets: z.array(TargetSchema).min(1),
+  periodId: z.string().min(1),
+  options: z.record(z.string(), z.string()).optional(),
+});
+const QuoteSchema = z.object({
+  items: z.array(
+    z.object({ target: TargetSchema, price: MoneySchema.nullable(), newExpiresAt: z.string().nullable() }),
+  ),
+  total: MoneySchema,
+  vendorQuoted: z.boolean(),
+  balance: MoneySchema.nullable(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), blocking: z.boolean() })),
+});
+
+export const JournalItemSchema = z.object({
+  target: TargetSchema,
+  state: z.enum(ITEM_STATES),
+  /** Expiry read from the vendor just before sending: reconcile compares against it. */
+  expiresBefore: z.string().nullable(),
+  newExpiresAt: z.string().nullable(),
+  price: MoneySchema.nullable(),
+  message: z.string().nullable(),
+  /** Set when a later operation retried this (failed) item, so it is never retried twice. */
+  retriedBy: z.string().nullable().default(null),
+});
+export type JournalItem = z.infer<typeof JournalItemSchema>;
+
+export const OperationSchema = z.object({
+  version: z.literal(1),
+  /** UUID; also the client request id sent with the renewal. */
+  id: z.uuid(),
+  /** Operations started by one confirmation share a batch id. */
+  batchId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  accountId: z.string(),
+  accountLabel: z.string(),
+  vendor: z.enum(VENDOR_IDS),
+  request: RequestSchema,
+  /** The quote the user confirmed (the fresh one it was checked against). */
+  quote: QuoteSchema,
+  /** Money balance read just before sending: a fallback signal for reconcile. */
+  balanceBefore: MoneySchema.nullable(),
+  state: z.enum(OP_STATES),
+  items: z.array(JournalItemSchema).min(1),
+  reference: z.string().nullable(),
+  charged: MoneySchema.nullable(),
+  /** The operation whose failed items this one retries. */
+  retryOf: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), state: z.enum(OP_STATES), note: z.string().nullable() })),
+});
+export type Operation = z.infer<typeof OperationSchema>;
+
+/** Overall state from the items: unknown wins, then all-done / all-failed / partial. */
+export function overallState(items: readonly JournalItem[]): OpState {
+  const s = new Set(items.map((i) => i.state));
+  if (s.has('uncertain')) return 'uncertain';
+  if (s.has('sending')) return 'sending';
+  if (s.has('intent')) return 'intent';
+  if (s.size === 1 && s.has('done')) return 'done';
+  if (s.size === 1 && s.has('failed')) return 'failed';
+  return 'partial';
+}
+
+export const itemKey = (accountId: string, t: { kind: string; id: string }) => `${accountId}\u0000${t.kind}:${t.id}`;
+
+export interface JournalProblem {
+  file: string;
+  movedTo: string;
+  reason: string;
+}
+
+export class Journal {
+  readonly dir: string;
+  private readonly ops = new Map<string, Operation>();
+  /** Files that could not be read at start-up; moved aside, shown to the user. */
+  readonly problems: JournalProblem[] = [];
+
+  constructor(
+    dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.dir = join(dataDir, 'journal');
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.load();
+  }
+
+  private load(): void {
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      if (name.includes('.tmp-')) {
+        // A temp file never renamed: its write did not complete, so the request it preceded was never
+        // sent (we send only after the rename). The previous version of the entry, if any, is intact.
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (!name.endsWith('.json') || name.includes('.damaged-')) continue;
+      let reason: string;
+      try {
+        const parsed = OperationSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+        if (parsed.success) {
+          this.ops.set(parsed.data.id, parsed.data);
+          continue;
+        }
+        reason = 'its content does not have the expected shape';
+      } catch (e) {
+        reason = e instanceof SyntaxError ? 'it is damaged (not valid JSON)' : 'it could not be read';
+      }
+      // Never drop a money record silently: keep the file for support, and report it.
+      this.problems.push({ file: name, movedTo: moveAside(path, 'damaged', this.now()), reason });
+    }
+  }
+
+  /** Plain-language notices for damaged entries (the lead shows them with the other start-up notices). */
+  notices(): string[] {
+    return this.problems.map(
+      (p) =>
+        `A record of a renewal (${p.file}) could not be read because ${p.reason}. It was kept as ${p.movedTo}. ` +
+        'Check recent renewals in your vendor dashboards.',
+    );
+  }
+
+  get(id: string): Operation | undefined {
+    const op = this.ops.get(id);
+    return op ? structuredClone(op) : undefined;
+  }
+
+  list(): Operation[] {
+    return [...this.ops.values()].map((o) => structuredClone(o)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /**
+   * Persists an operation (validated, atomic). The in-memory copy changes only after the file is on
+   * disk, so memory never claims more than the disk does.
+   */
+  save(op: Operation, note: string | null = null): Operation {
+    const next: Operation = { ...structuredClone(op), updatedAt: this.now().toISOString() };
+    next.state = overallState(next.items);
+    const last = next.history.at(-1);
+    if (!last || last.state !== next.state || note) next.history.push({ at: next.updatedAt, state: next.state, note });
+    const valid = OperationSchema.parse(next);
+    writeFileAtomic(join(this.dir, `${valid.id}.json`), `${JSON.stringify(valid, null, 2)}\n`);
+    this.ops.set(valid.id, valid);
+    return structuredClone(valid);
+  }
+
+  /** The operation holding this item in a state that may have moved money (not yet resolved). */
+  unresolvedFor(accountId: string, target: { kind: string; id: string }): Operation | undefined {
+    const key = itemKey(accountId, target);
+    for (const op of this.ops.values()) {
+      if (op.accountId !== accountId) continue;
+      if (op.items.some((i) => UNRESOLVED.has(i.state) && itemKey(accountId, i.target) === key)) return op;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,183 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AccountSnapshot, VendorId } from '../../../preload/contract/model';
+import { VENDOR_NAMES } from '../../vendors/errors';
+import { moveAside } from '../store/open-file';
+import { writeFileAtomic } from './atomic-file';
+
+/**
+ * Expiry reminders: which notifications to show now. Pure logic over items + a clock, plus a small
+ * file (`<dataDir>/reminders.json`) of reminders already shown, so a restart does not repeat them.
+ * Showing them (Electron Notification) is the shell's job.
+ *
+ * Rules: each item gets at most one reminder per threshold for a given expiry date. When several
+ * thresholds are crossed at once (the app was closed for days), only the nearest one is shown and the
+ * wider ones are recorded as passed. A renewed item has a new expiry date, so its reminders start over.
+ * Items already expired get no "expires within" reminder.
+ */
+
+const DAY = 86_400_000;
+
+export interface ReminderItem {
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  kind: 'ip' | 'order' | 'server';
+  id: string;
+  label: string;
+  expiresAt: string | null;
+}
+
+export interface ReminderNotification {
+  /** Stable id (account + threshold + time bucket) for the notification system. */
+  key: string;
+  accountId: string;
+  thresholdDays: number;
+  title: string;
+  body: string;
+  /** Items to filter the IPs/orders view on when the notification is clicked. */
+  items: { kind: ReminderItem['kind']; id: string }[];
+  /** Convenience for the IPs view: just the ids. */
+  itemIds: string[];
+  earliestExpiry: string;
+}
+
+const firedKey = (i: ReminderItem, t: number) => `${i.accountId}|${i.kind}:${i.id}|${i.expiresAt}|${t}`;
+
+/** Pure: the notifications due at `now`, and the keys to record as shown. */
+export function dueReminders(
+  items: readonly ReminderItem[],
+  fired: ReadonlySet<string>,
+  now: Date,
+  thresholds: readonly number[] = [7, 3, 1],
+): { notifications: ReminderNotification[]; newlyFired: string[] } {
+  const ascending = [...new Set(thresholds)].filter((t) => t > 0).sort((a, b) => a - b);
+  const groups = new Map<string, { t: number; items: ReminderItem[] }>();
+  const newlyFired: string[] = [];
+  for (const item of items) {
+    if (!item.expiresAt) continue;
+    const left = Date.parse(item.expiresAt) - now.getTime();
+    if (Number.isNaN(left) || left <= 0) continue;
+    const nearest = ascending.find((t) => left <= t * DAY);
+    if (nearest === undefined) continue;
+    // Wider thresholds already passed are recorded too, so they never fire late.
+    for (const t of ascending.filter((x) => x >= nearest)) {
+      const k = firedKey(item, t);
+      if (!fired.has(k) && t !== nearest) newlyFired.push(k);
+    }
+    const k = firedKey(item, nearest);
+    if (fired.has(k)) continue;
+    newlyFired.push(k);
+    const g = `${item.accountId}|${nearest}`;
+    const group = groups.get(g) ?? { t: nearest, items: [] };
+    group.items.push(item);
+    groups.set(g, group);
+  }
+  const notifications = [...groups.values()].map(({ t, items: its }) => {
+    const first = its[0]!;
+    const where = `${first.accountLabel} · ${VENDOR_NAMES[first.vendor]}`;
+    const what = describeCount(its);
+    const earliest = its.map((i) => i.expiresAt!).sort()[0]!;
+    return {
+      key: `${first.accountId}|${t}|${earliest}`,
+      accountId: first.accountId,
+      thresholdDays: t,
+      title: `${what} at ${where} ${its.length === 1 ? 'expires' : 'expire'} within ${t} ${t === 1 ? 'day' : 'days'}`,
+      body:
+        its.length <= 3
+          ? `${its.map((i) => i.label || i.id).join(', ')}. Renew in Proxydeck to keep them.`
+          : `${its
+              .slice(0, 3)
+              .map((i) => i.label || i.id)
+              .join(', ')} and ${its.length - 3} more. Renew in Proxydeck to keep them.`,
+      items: its.map((i) => ({ kind: i.kind, id: i.id })),
+      itemIds: its.map((i) => i.id),
+      earliestExpiry: earliest,
+    };
+  });
+  return { notifications, newlyFired };
+}
+
+const NOUN: Record<ReminderItem['kind'], [string, string]> = {
+  ip: ['IP', 'IPs'],
+  order: ['order', 'orders'],
+  server: ['server', 'servers'],
+};
+
+function describeCount(items: readonly ReminderItem[]): string {
+  const parts: string[] = [];
+  for (const kind of ['ip', 'order', 'server'] as const) {
+    const n = items.filter((i) => i.kind === kind).length;
+    if (n) parts.push(`${n} ${NOUN[kind][n === 1 ? 0 : 1]}`);
+  }
+  return parts.join(' and ');
+}
+
+/**
+ * Items from snapshots: IPs and servers; orders only when none of their IPs are listed (else the
+ * same expiry would be announced twice, e.g. YouProxy orders derived from their IPs).
+ */
+export function reminderItems(
+  snapshots: readonly AccountSnapshot[],
+  accounts: readonly { id: string; label: string; vendor: VendorId }[],
+): ReminderItem[] {
+  const out: ReminderItem[] = [];
+  for (const s of snapshots) {
+    const a = accounts.find((x) => x.id === s.accountId);
+    if (!a) continue;
+    const base = { accountId: a.id, accountLabel: a.label, vendor: a.vendor };
+    const ordersWithIps = new Set(s.proxies.map((p) => p.orderId).filter(Boolean));
+    for (const p of s.proxies) out.push({ ...base, kind: 'ip', id: p.id, label: p.ip, expiresAt: p.expiresAt });
+    for (const v of s.servers) out.push({ ...base, kind: 'server', id: v.id, label: v.ip, expiresAt: v.expiresAt });
+    for (const o of s.orders) {
+      if (ordersWithIps.has(o.id) || o.status === 'cancelled') continue;
+      out.push({ ...base, kind: 'order', id: o.id, label: o.product, expiresAt: o.expiresAt });
+    }
+  }
+  return out;
+}
+
+const FiredFile = z.object({ version: z.literal(1), fired: z.array(z.string()) });
+
+export class Reminders {
+  private readonly path: string;
+  private fired = new Set<string>();
+  readonly notices: string[] = [];
+
+  constructor(
+    dataDir: string,
+    private readonly opts: { now?: () => Date; thresholds?: number[] } = {},
+  ) {
+    mkdirSync(dataDir, { recursive: true });
+    this.path = join(dataDir, 'reminders.json');
+    if (existsSync(this.path)) {
+      try {
+        this.fired = new Set(FiredFile.parse(JSON.parse(readFileSync(this.path, 'utf8'))).fired);
+      } catch {
+        // Worst case some reminders show again; say so rather than fail.
+        const moved = moveAside(this.path, 'damaged', this.now());
+        this.notices.push(`The list of expiry reminders already shown could not be read (kept as ${moved}).`);
+      }
+    }
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  /** Notifications to show now; records them as shown (persisted before returning). */
+  check(items: readonly ReminderItem[]): ReminderNotification[] {
+    const now = this.now();
+    const { notifications, newlyFired } = dueReminders(items, this.fired, now, this.opts.thresholds);
+    if (newlyFired.length === 0) return notifications;
+    for (const k of newlyFired) this.fired.add(k);
+    // Keys of expiries more than 30 days past are dropped: the file stays small.
+    for (const k of this.fired) {
+      const expiry = Date.parse(k.split('|')[2] ?? '');
+      if (!Number.isNaN(expiry) && expiry < now.getTime() - 30 * DAY) this.fired.delete(k);
+    }
+    writeFileAtomic(this.path, JSON.stringify({ version: 1, fired: [...this.fired] }));
+    return notifications;
+  }
+}

@@ -1,0 +1,587 @@
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import { z } from 'zod';
+import type { Money, RenewQuote, RenewRequest, RenewResult, VendorId } from '../../../preload/contract/model';
+import {
+  type Confirmation,
+  ConfirmationSchema,
+  type RenewalSelection,
+  RenewalSelectionSchema,
+} from '../../../preload/contract/renewals';
+import { isVendorError, VENDOR_NAMES } from '../../vendors/errors';
+import type { VendorClient } from '../../vendors/vendor-client';
+import { AppFailure } from '../errors';
+import { AuditLog } from './audit';
+import { formatMoney, formatTotals, sameTotals, sumByCurrency } from './format';
+import { type ItemState, itemKey, Journal, type JournalItem, type Operation } from './journal';
+import { readExpiries, reconcileItems } from './reconcile';
+
+/**
+ * Renewals across accounts: price check → user confirms → execute, with a journal written before
+ * every vendor write, and a hard rule: an item is never renewed twice by accident.
+ *
+ * Never twice, three layers:
+ *  - a quote id is used once (a double click on "Confirm" sends the same id twice);
+ *  - an in-memory lock per (account, item) while an operation runs (a second window, same process);
+ *  - the journal: an item whose last renewal is 'sending' or 'uncertain' is refused until reconciled
+ *    (survives restarts).
+ * One RenewalService per main process (the locks live in it).
+ */
+
+export interface RenewalAccounts {
+  client(accountId: string): Promise<VendorClient>;
+  get(accountId: string): { id: string; vendor: VendorId; label: string };
+}
+
+export interface RenewalDeps {
+  dataDir: string;
+  accounts: RenewalAccounts;
+  now?: () => Date;
+  /** How long a price check may be confirmed (default 10 minutes). */
+  quoteTtlMs?: number;
+  /** Test seam: runs after the vendor call settles and before its outcome is recorded (simulate a crash). */
+  afterSend?: (op: Operation) => void | Promise<void>;
+}
+
+// The IPC argument schemas are the contract's own (single source for main and renderer).
+export { type RenewalSelection, RenewalSelectionSchema };
+
+export interface AccountQuote {
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  request: RenewRequest;
+  /** Null when the price check failed (see blocked). */
+  quote: RenewQuote | null;
+  balance: Money | null;
+  /** Plain reasons why this part cannot be confirmed; empty = fine. */
+  blocked: string[];
+}
+
+export interface RenewalQuote {
+  /** Confirm with this id; it works once and for a limited time. */
+  quoteId: string;
+  createdAt: string;
+  expiresAt: string;
+  accounts: AccountQuote[];
+  /** Totals per currency (never mixed). */
+  totals: Money[];
+  /** All blocking reasons across accounts; non-empty = cannot confirm. */
+  blocked: string[];
+}
+
+export { type Confirmation, ConfirmationSchema };
+
+export interface RenewalProgress {
+  operationId: string;
+  accountId: string;
+  target: { kind: string; id: string; label: string };
+  state: ItemState;
+  newExpiresAt: string | null;
+  message: string | null;
+}
+export type OnProgress = (p: RenewalProgress) => void;
+
+export interface ExecuteResult {
+  batchId: string;
+  operations: Operation[];
+}
+
+interface StoredQuote {
+  quote: RenewalQuote;
+  selections: RenewalSelection[];
+  used: boolean;
+  retryOf: string | null;
+}
+
+const accountName = (label: string, vendor: VendorId) => `${label} · ${VENDOR_NAMES[vendor]}`;
+
+export class RenewalService {
+  readonly journal: Journal;
+  readonly audit: AuditLog;
+  private readonly now: () => Date;
+  private readonly quotes = new Map<string, StoredQuote>();
+  private readonly locks = new Set<string>();
+  /** Accounts with a write in flight: one money operation per account at a time keeps balance checks meaningful. */
+  private readonly accountQueues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: RenewalDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.journal = new Journal(deps.dataDir, this.now);
+    this.audit = new AuditLog(deps.dataDir);
+    this.recoverAfterStart();
+  }
+
+  /**
+   * Entries left by a previous run: 'intent' was never sent (the 'sending' record comes first), so it
+   * failed safely; 'sending' means Proxydeck stopped with a request possibly at the vendor → uncertain,
+   * to be settled by reconcilePending() (reads only).
+   */
+  private recoverAfterStart(): void {
+    for (const op of this.journal.list()) {
+      if (!op.items.some((i) => i.state === 'intent' || i.state === 'sending')) continue;
+      const items = op.items.map((i): JournalItem => {
+        if (i.state === 'intent')
+          return {
+            ...i,
+            state: 'failed',
+            message: 'Not sent: Proxydeck stopped before sending it. Safe to try again.',
+          };
+        if (i.state === 'sending')
+          return { ...i, state: 'uncertain', message: 'Proxydeck stopped while this renewal was being sent.' };
+        return i;
+      });
+      this.journal.save({ ...op, items }, 'found unfinished at start-up');
+    }
+  }
+
+  /** Start-up notices: damaged journal entries (moved aside), unresolved renewals. */
+  notices(): string[] {
+    const open = this.journal.list().filter((o) => o.state === 'uncertain');
+    return [
+      ...this.journal.notices(),
+      ...(open.length
+        ? [`${open.length} renewal(s) have an unknown outcome. Proxydeck is checking them with the vendors.`]
+        : []),
+    ];
+  }
+
+  operations(): Operation[] {
+    return this.journal.list();
+  }
+
+  // ── Quote ────────────────────────────────────────────────────────────────────────────────────
+
+  async quote(input: RenewalSelection[], retryOf: string | null = null): Promise<RenewalQuote> {
+    const selections = z.array(RenewalSelectionSchema).min(1).parse(input);
+    const seen = new Set<string>();
+    for (const s of selections) {
+      for (const t of s.targets) {
+        const k = itemKey(s.accountId, t);
+        if (seen.has(k)) throw new AppFailure('invalid_argument', `${t.label || t.id} is selected twice.`);
+        seen.add(k);
+      }
+    }
+    const accounts = await this.priceCheck(selections);
+    const createdAt = this.now();
+    const quote: RenewalQuote = {
+      quoteId: randomUUID(),
+      createdAt: createdAt.toISOString(),
+      expiresAt: new Date(createdAt.getTime() + (this.deps.quoteTtlMs ?? 600_000)).toISOString(),
+      accounts,
+      totals: sumByCurrency(accounts.flatMap((a) => (a.quote ? [a.quote.total] : []))),
+      blocked: accounts.flatMap((a) => a.blocked),
+    };
+    // Expired price checks can never be confirmed; drop them so the map stays small.
+    for (const [id, q] of this.quotes) if (Date.parse(q.quote.expiresAt) < createdAt.getTime()) this.quotes.delete(id);
+    this.quotes.set(quote.quoteId, { quote, selections, used: false, retryOf });
+    return structuredClone(quote);
+  }
+
+  private async priceCheck(selections: RenewalSelection[]): Promise<AccountQuote[]> {
+    const limit = pLimit(4);
+    const parts = await Promise.all(selections.map((s) => limit(() => this.quoteOne(s))));
+    // Balance per account: several selections of one account share one balance.
+    const byAccount = new Map<string, AccountQuote[]>();
+    for (const p of parts) byAccount.set(p.accountId, [...(byAccount.get(p.accountId) ?? []), p]);
+    for (const group of byAccount.values()) {
+      const first = group[0]!;
+      const balance = group.find((g) => g.balance)?.balance ?? null;
+      const costs = group.flatMap((g) => (g.quote ? [g.quote.total] : []));
+      const sameCurrency = costs.filter((c) => balance && c.currency === balance.currency);
+      const cost = sameCurrency.reduce((s, c) => s + c.minor, 0);
+      if (balance && cost > balance.minor) {
+        first.blocked.push(
+          `${accountName(first.accountLabel, first.vendor)}: the balance is ${formatMoney(balance)} but this renewal ` +
+            `costs ${formatMoney({ minor: cost, currency: balance.currency })}. Top up at ${VENDOR_NAMES[first.vendor]} first.`,
+        );
+      }
+    }
+    return parts;
+  }
+
+  private async quoteOne(s: RenewalSelection): Promise<AccountQuote> {
+    const meta = this.deps.accounts.get(s.accountId);
+    const request: RenewRequest = {
+      targets: s.targets,
+      periodId: s.periodId,
+      ...(s.options ? { options: s.options } : {}),
+    };
+    const base = { accountId: meta.id, accountLabel: meta.label, vendor: meta.vendor, request };
+    const name = accountName(meta.label, meta.vendor);
+    try {
+      const client = await this.deps.accounts.client(s.accountId);
+      if (!client.capabilities.has('renew')) {
+        return {
+          ...base,
+          quote: null,
+          balance: null,
+          blocked: [`${name}: renewals are not available through the API.`],
+        };
+      }
+      const quote = await client.quoteRenewal(request);
+      const balance = quote.balance ?? (await client.getBalance().catch(() => null))?.money ?? null;
+      const blocked = quote.warnings.filter((w) => w.blocking).map((w) => `${name}: ${w.message}`);
+      return { ...base, quote, balance, blocked };
+    } catch (e) {
+      return { ...base, quote: null, balance: null, blocked: [`${name}: ${plain(e)}`] };
+    }
+  }
+
+  // ── Execute ──────────────────────────────────────────────────────────────────────────────────
+
+  async execute(confirmation: Confirmation, onProgress?: OnProgress): Promise<ExecuteResult> {
+    const conf = ConfirmationSchema.parse(confirmation);
+    // Everything up to taking the locks is synchronous: two calls in the same tick cannot both pass.
+    const stored = this.quotes.get(conf.quoteId);
+    if (!stored) throw refuse('This price check is no longer valid. Check the prices again, then confirm.');
+    if (stored.used) throw refuse('This renewal was already started (confirmed twice?). It will not be sent again.');
+    if (Date.parse(stored.quote.expiresAt) < this.now().getTime()) {
+      throw refuse('This price check is more than 10 minutes old. Check the prices again, then confirm.');
+    }
+    if (!sameTotals(conf.totals, stored.quote.totals)) {
+      throw refuse('The confirmed total does not match the price check. Check the prices again, then confirm.');
+    }
+    if (stored.quote.blocked.length) throw refuse(stored.quote.blocked.join(' '));
+    const keys: string[] = [];
+    for (const s of stored.selections) {
+      for (const t of s.targets) {
+        const key = itemKey(s.accountId, t);
+        if (this.locks.has(key)) {
+          throw refuse(`${t.label || t.id} is already being renewed. Wait for that renewal to finish.`);
+        }
+        const open = this.journal.unresolvedFor(s.accountId, t);
+        if (open) {
+          throw refuse(
+            `${t.label || t.id} has an earlier renewal whose outcome is not known yet. ` +
+              'Proxydeck must check it with the vendor before it can be renewed again.',
+          );
+        }
+        keys.push(key);
+      }
+    }
+    if (stored.retryOf) {
+      // A retry may only renew items of the original that are still failed and not retried already.
+      const orig = this.journal.get(stored.retryOf);
+      const ok = stored.selections.every((s) =>
+        s.targets.every((t) =>
+          orig?.items.some(
+            (i) => i.target.kind === t.kind && i.target.id === t.id && i.state === 'failed' && !i.retriedBy,
+          ),
+        ),
+      );
+      if (!ok) throw refuse('These items were already retried. Nothing was sent again.');
+    }
+    stored.used = true;
+    for (const k of keys) this.locks.add(k);
+    try {
+      // Prices may have moved since the user looked: only the exact confirmed totals are paid.
+      const fresh = await this.priceCheck(stored.selections);
+      const freshBlocked = fresh.flatMap((a) => a.blocked);
+      if (freshBlocked.length) throw refuse(freshBlocked.join(' '));
+      const freshTotals = sumByCurrency(fresh.flatMap((a) => (a.quote ? [a.quote.total] : [])));
+      const perAccountSame = fresh.every((a, i) => {
+        const was = stored.quote.accounts[i]?.quote?.total;
+        return a.quote && was && sameTotals([a.quote.total], [was]);
+      });
+      if (!sameTotals(freshTotals, conf.totals) || !perAccountSame) {
+        throw refuse(
+          `Prices changed since you confirmed: ${formatTotals(conf.totals)} then, ${formatTotals(freshTotals)} now. ` +
+            'Nothing was renewed. Check the new prices and confirm again.',
+        );
+      }
+      const batchId = randomUUID();
+      const limit = pLimit(4);
+      const operations = await Promise.all(
+        fresh.map((part) =>
+          limit(() =>
+            this.serialPerAccount(part.accountId, () => this.runOne(part, batchId, stored.retryOf, onProgress)),
+          ),
+        ),
+      );
+      return { batchId, operations };
+    } finally {
+      for (const k of keys) this.locks.delete(k);
+    }
+  }
+
+  private serialPerAccount<T>(accountId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.accountQueues.get(accountId) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.accountQueues.set(accountId, tail);
+    void tail.then(() => {
+      if (this.accountQueues.get(accountId) === tail) this.accountQueues.delete(accountId);
+    });
+    return run;
+  }
+
+  /** One account's operation: read state → journal intent → journal sending → renew once → record. */
+  private async runOne(
+    part: AccountQuote,
+    batchId: string,
+    retryOf: string | null,
+    onProgress?: OnProgress,
+  ): Promise<Operation> {
+    const quote = part.quote!;
+    const at = this.now().toISOString();
+    const priceOf = (t: { kind: string; id: string }) =>
+      quote.items.find((q) => q.target.kind === t.kind && q.target.id === t.id)?.price ?? null;
+
+    // The expiries before sending are what reconcile compares against. If they cannot be read,
+    // nothing is sent: an outcome we could not check later is not worth the risk.
+    let client: VendorClient;
+    let before: Map<string, string | null>;
+    let notSent: string | null = null;
+    try {
+      client = await this.deps.accounts.client(part.accountId);
+      before = await readExpiries(client, part.request.targets);
+    } catch (e) {
+      notSent = `Not sent: could not read the current expiry dates first (${plain(e)}). Nothing was paid. Try again.`;
+      client = null as unknown as VendorClient;
+      before = new Map();
+    }
+    let op: Operation = {
+      version: 1,
+      id: randomUUID(),
+      batchId,
+      createdAt: at,
+      updatedAt: at,
+      accountId: part.accountId,
+      accountLabel: part.accountLabel,
+      vendor: part.vendor,
+      request: part.request,
+      quote,
+      balanceBefore: part.balance,
+      state: 'intent',
+      items: part.request.targets.map((t) => ({
+        target: t,
+        state: 'intent',
+        expiresBefore: before.get(`${t.kind}:${t.id}`) ?? null,
+        newExpiresAt: null,
+        price: priceOf(t),
+        message: null,
+        retriedBy: null,
+      })),
+      reference: null,
+      charged: null,
+      retryOf,
+      history: [],
+    };
+    if (notSent) {
+      op.items = op.items.map((i) => ({ ...i, state: 'failed', message: notSent }));
+      op = this.journal.save(op, 'not sent');
+      this.emit(op, onProgress);
+      this.auditOp(op, retryOf ? 'retry' : 'renew');
+      return op;
+    }
+    op = this.journal.save(op, retryOf ? `retry of ${retryOf}` : null);
+    if (retryOf) this.markRetried(retryOf, op);
+    // On disk BEFORE the request leaves: a crash from here on is found at start-up.
+    op = this.journal.save({ ...op, items: op.items.map((i) => ({ ...i, state: 'sending' })) });
+    this.emit(op, onProgress);
+
+    let result: RenewResult | null = null;
+    let error: unknown = null;
+    try {
+      result = await client.renew(op.request, { requestId: op.id });
+    } catch (e) {
+      error = e;
+    }
+    await this.deps.afterSend?.(op);
+
+    if (result) {
+      const res = result;
+      op.items = op.items.map((item) => {
+        const r = res.items.find((x) => x.target.kind === item.target.kind && x.target.id === item.target.id);
+        if (r?.ok) return { ...item, state: 'done', newExpiresAt: r.newExpiresAt, message: null };
+        // ok:false after an earlier part succeeded may hide a lost answer (the vendor clients say so in
+        // words only), and a missing item is unknown: check those by reading state below.
+        return { ...item, state: 'uncertain', message: r?.message ?? 'The vendor did not report on this item.' };
+      });
+      op.reference = res.reference;
+      op.charged = res.charged;
+    } else if (isVendorError(error) && !error.uncertain) {
+      // The vendor answered with a refusal before anything was applied: a definite failure.
+      const message = error.message;
+      op.items = op.items.map((i) => ({ ...i, state: 'failed', message }));
+    } else {
+      const message = isVendorError(error) ? error.message : 'The renewal request ended unexpectedly.';
+      op.items = op.items.map((i) => ({ ...i, state: 'uncertain', message }));
+    }
+    const vendorSaid = new Map(op.items.map((i) => [i.target.id + i.target.kind, i.message]));
+    op = this.journal.save(op, result ? null : (plainOrNull(error) ?? null));
+
+    if (op.items.some((i) => i.state === 'uncertain')) {
+      // Settle right away by reading (never resending). Items the vendor answered "no" to definitely
+      // but whose state cannot be read stay failed with the vendor's words.
+      const settled = await reconcileItems({ op, client, latestForAccount: this.isLatest(op) });
+      op.items = settled.map((i) => {
+        const said = vendorSaid.get(i.target.id + i.target.kind) ?? null;
+        const wasAnswered = result !== null && said !== null && !/may have been|unknown/i.test(said);
+        if (i.state === 'uncertain' && wasAnswered) return { ...i, state: 'failed', message: said };
+        if (i.state === 'failed' && said) return { ...i, message: `${said} ${i.message ?? ''}`.trim() };
+        return i;
+      });
+      op = this.journal.save(op, 'checked by reading vendor state');
+    }
+    this.emit(op, onProgress);
+    this.auditOp(op, retryOf ? 'retry' : 'renew');
+    return op;
+  }
+
+  private markRetried(originalId: string, retry: Operation): void {
+    const orig = this.journal.get(originalId);
+    if (!orig) return;
+    const ids = new Set(retry.items.map((i) => `${i.target.kind}:${i.target.id}`));
+    orig.items = orig.items.map((i) =>
+      ids.has(`${i.target.kind}:${i.target.id}`) && i.state === 'failed' ? { ...i, retriedBy: retry.id } : i,
+    );
+    this.journal.save(orig, `failed items retried by ${retry.id}`);
+  }
+
+  private isLatest(op: Operation): boolean {
+    return !this.journal
+      .list()
+      .some((o) => o.accountId === op.accountId && o.id !== op.id && o.createdAt > op.createdAt);
+  }
+
+  private emit(op: Operation, onProgress?: OnProgress): void {
+    if (!onProgress) return;
+    for (const i of op.items) {
+      try {
+        onProgress({
+          operationId: op.id,
+          accountId: op.accountId,
+          target: { kind: i.target.kind, id: i.target.id, label: i.target.label },
+          state: i.state,
+          newExpiresAt: i.newExpiresAt,
+          message: i.message,
+        });
+      } catch {
+        // A broken listener (closed window) must never interrupt recording a payment.
+      }
+    }
+  }
+
+  private auditOp(op: Operation, action: 'renew' | 'reconcile' | 'retry'): void {
+    const done = op.items.filter((i) => i.state === 'done').length;
+    const failed = op.items.filter((i) => i.state === 'failed').length;
+    const open = op.items.length - done - failed;
+    this.audit.append({
+      at: this.now().toISOString(),
+      action,
+      operationId: op.id,
+      accountId: op.accountId,
+      accountLabel: op.accountLabel,
+      vendor: op.vendor,
+      items: op.items.map((i) => ({ kind: i.target.kind, id: i.target.id, label: i.target.label, state: i.state })),
+      quoteTotal: op.quote.total,
+      vendorQuoted: op.quote.vendorQuoted,
+      charged: op.charged,
+      result: `${op.state}: ${done} renewed, ${failed} failed${open ? `, ${open} unknown` : ''}`,
+      reference: op.reference,
+      message: op.items.find((i) => i.state !== 'done' && i.message)?.message ?? null,
+    });
+  }
+
+  // ── Reconcile and retry ──────────────────────────────────────────────────────────────────────
+
+  /** Settles one operation's unknown items by reading vendor state. Never resends. */
+  async reconcile(operationId: string): Promise<Operation> {
+    const op = this.journal.get(operationId);
+    if (!op) throw new AppFailure('not_found', 'That renewal is not in the journal.');
+    if (!op.items.some((i) => i.state === 'uncertain' || i.state === 'sending')) return op;
+    const key = `reconcile:${op.id}`;
+    if (this.locks.has(key)) throw refuse('This renewal is already being checked.');
+    this.locks.add(key);
+    try {
+      const client = await this.deps.accounts.client(op.accountId);
+      const items = await reconcileItems({ op, client, latestForAccount: this.isLatest(op) });
+      const saved = this.journal.save({ ...op, items }, 'reconciled by reading vendor state');
+      if (saved.state !== 'uncertain') this.auditOp(saved, 'reconcile');
+      return saved;
+    } finally {
+      this.locks.delete(key);
+    }
+  }
+
+  /** Start-up: reconcile every unresolved operation (reads only). */
+  async reconcilePending(): Promise<Operation[]> {
+    const open = this.journal
+      .list()
+      .filter((o) => o.items.some((i) => i.state === 'uncertain' || i.state === 'sending'));
+    const out: Operation[] = [];
+    for (const op of open) {
+      try {
+        out.push(await this.reconcile(op.id));
+      } catch {
+        out.push(this.journal.get(op.id)!); // e.g. the account was removed: stays uncertain
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The user checked the vendor dashboard and says what happened to an item left uncertain. This is
+   * the only way to unblock an item that state reading could not settle.
+   */
+  resolveManually(operationId: string, target: { kind: string; id: string }, renewed: boolean): Operation {
+    const op = this.journal.get(operationId);
+    if (!op) throw new AppFailure('not_found', 'That renewal is not in the journal.');
+    const item = op.items.find((i) => i.target.kind === target.kind && i.target.id === target.id);
+    if (item?.state !== 'uncertain') throw new AppFailure('invalid_argument', 'That item is not waiting for a check.');
+    item.state = renewed ? 'done' : 'failed';
+    item.message = renewed
+      ? 'Marked as renewed after checking the vendor dashboard.'
+      : 'Marked as not renewed after checking the vendor dashboard.';
+    const saved = this.journal.save(op, 'resolved by the user');
+    this.auditOp(saved, 'reconcile');
+    return saved;
+  }
+
+  /**
+   * Retries only the items that definitely failed (never 'uncertain' ones), as a NEW operation. The
+   * fresh price must not exceed what the user confirmed for those items; otherwise they are asked again.
+   */
+  async retryFailed(operationId: string, onProgress?: OnProgress): Promise<ExecuteResult> {
+    const op = this.journal.get(operationId);
+    if (!op) throw new AppFailure('not_found', 'That renewal is not in the journal.');
+    const failed = op.items.filter((i) => i.state === 'failed' && !i.retriedBy);
+    if (failed.length === 0)
+      throw refuse('Nothing to retry: no item of this renewal failed (or it was retried already).');
+    const selection: RenewalSelection = {
+      accountId: op.accountId,
+      targets: failed.map((i) => i.target),
+      periodId: op.request.periodId,
+      ...(op.request.options ? { options: op.request.options } : {}),
+    };
+    const q = await this.quote([selection], op.id);
+    const prices = failed.map((i) => i.price);
+    const agreed = prices.every((p) => p && p.currency === op.quote.total.currency)
+      ? prices.reduce((s, p) => s + (p as Money).minor, 0)
+      : op.quote.total.minor;
+    const fresh = q.totals;
+    if (fresh.length !== 1 || fresh[0]!.currency !== op.quote.total.currency || fresh[0]!.minor > agreed) {
+      this.quotes.delete(q.quoteId);
+      throw refuse(
+        `The price for the items to retry is now ${formatTotals(fresh)} (you confirmed ` +
+          `${formatMoney({ minor: agreed, currency: op.quote.total.currency })}). Select them and check the prices again.`,
+      );
+    }
+    return this.execute({ quoteId: q.quoteId, totals: q.totals }, onProgress);
+  }
+}
+
+function refuse(message: string): AppFailure {
+  return new AppFailure('invalid_argument', message);
+}
+
+function plain(e: unknown): string {
+  if (isVendorError(e) || e instanceof AppFailure) return e.message;
+  return 'something went wrong while checking the price.';
+}
+
+function plainOrNull(e: unknown): string | null {
+  return isVendorError(e) || e instanceof AppFailure ? e.message : null;
+}

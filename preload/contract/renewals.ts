@@ -1,0 +1,126 @@
+/**
+ * The renew / extend flow across the IPC boundary: what the renderer sends (zod schemas, checked in
+ * main) and what it gets back (plain types; main's journal records satisfy them structurally).
+ * Flow: periods → quote (vendor price check per account) → execute(confirmation of the exact totals)
+ * → per-item progress events → per-item results; retry only failed items; reconcile unknown outcomes.
+ */
+import { z } from 'zod';
+import type { Money, RenewQuote, RenewRequest, VendorId } from './model';
+
+const TargetInputSchema = z.object({
+  kind: z.enum(['order', 'ip', 'server']),
+  id: z.string().min(1).max(128),
+  label: z.string().max(200),
+  expiresAt: z.string().nullable(),
+});
+
+/** One account's part of a renewal (the renderer groups the user's selection by account). */
+export const RenewalSelectionSchema = z.object({
+  accountId: z.string().min(1),
+  targets: z.array(TargetInputSchema).min(1).max(5000),
+  periodId: z.string().min(1).max(64),
+  options: z.record(z.string().max(40), z.string().max(200)).optional(),
+});
+export type RenewalSelection = z.infer<typeof RenewalSelectionSchema>;
+
+/** What the user confirmed: the quote id and the exact totals shown to them. */
+export const ConfirmationSchema = z.object({
+  quoteId: z.string().min(1),
+  totals: z.array(z.object({ minor: z.number().int(), currency: z.string() })),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+export const RenewalPeriodsInputSchema = z.object({
+  accountId: z.string().uuid(),
+  kind: z.enum(['order', 'ip', 'server']),
+});
+
+export const OperationRefSchema = z.object({ operationId: z.string().min(1) });
+
+export const AutoRenewInputSchema = z.object({
+  accountId: z.string().uuid(),
+  kind: z.enum(['order', 'ip']),
+  ids: z.array(z.string().min(1)).min(1).max(5000),
+  enabled: z.boolean(),
+  periodId: z.string().max(64).optional(),
+});
+
+export interface AccountQuoteView {
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  request: RenewRequest;
+  /** Null when the price check failed (see blocked). */
+  quote: RenewQuote | null;
+  balance: Money | null;
+  /** Plain reasons why this part cannot be confirmed; empty = fine. */
+  blocked: string[];
+}
+
+export interface RenewalQuoteView {
+  /** Confirm with this id; it works once and for a limited time. */
+  quoteId: string;
+  createdAt: string;
+  expiresAt: string;
+  accounts: AccountQuoteView[];
+  /** Totals per currency (never mixed). */
+  totals: Money[];
+  /** All blocking reasons; non-empty = cannot confirm. */
+  blocked: string[];
+}
+
+export type RenewalItemState = 'intent' | 'sending' | 'done' | 'failed' | 'uncertain';
+
+export interface OperationItemView {
+  target: { kind: string; id: string; label: string; expiresAt: string | null };
+  state: RenewalItemState;
+  newExpiresAt: string | null;
+  price: Money | null;
+  /** Plain words: why it failed, or what to check when the outcome is unknown. */
+  message: string | null;
+}
+
+export interface OperationView {
+  id: string;
+  batchId: string;
+  createdAt: string;
+  updatedAt: string;
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  state: RenewalItemState | 'partial';
+  items: OperationItemView[];
+  reference: string | null;
+  charged: Money | null;
+  retryOf: string | null;
+}
+
+export interface ExecuteResultView {
+  batchId: string;
+  operations: OperationView[];
+}
+
+export interface RenewalProgressView {
+  operationId: string;
+  accountId: string;
+  target: { kind: string; id: string; label: string };
+  state: RenewalItemState;
+  newExpiresAt: string | null;
+  message: string | null;
+}
+
+export interface AuditRowView {
+  at: string;
+  action: 'renew' | 'reconcile' | 'retry';
+  operationId: string;
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  items: { kind: string; id: string; label: string; state: string }[];
+  quoteTotal: Money;
+  vendorQuoted: boolean;
+  charged: Money | null;
+  result: string;
+  reference: string | null;
+  message: string | null;
+}
