@@ -13,6 +13,7 @@ import { accountOperations } from './operations/account-operations';
 import { renewalHandlers } from './operations/renewal-handlers';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
+import { ReminderRunner } from './renewals/reminder-runner';
 import { RenewalService } from './renewals/renewal-service';
 import { AppStore } from './store/app-store';
 import type { BackendCtor } from './store/open-file';
@@ -45,6 +46,7 @@ export interface Core {
   accounts: AccountsService;
   refresh: RefreshService;
   renewals: RenewalService;
+  reminders: ReminderRunner;
   store: AppStore;
   shutdown(): Promise<void>;
 }
@@ -72,6 +74,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const refresh = new RefreshService(accounts, snapshots, events, now);
   const renewals = new RenewalService({ dataDir: opts.dataDir, accounts, now });
+  const reminders = new ReminderRunner(opts.dataDir, {
+    events,
+    snapshots: () => refresh.list(),
+    accounts: () => accounts.list(),
+    thresholds: () => store.settings().reminderDays,
+    now,
+  });
+  events.on((e) => {
+    if (e.type === 'refresh-progress' && e.state === 'done') reminders.schedule();
+  });
 
   // Demo mode: the simulators run while demo accounts exist, and are created on a first start.
   if (opts.demo) {
@@ -97,7 +109,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         platform: opts.platform ?? process.platform,
         demo: list.length > 0 && list.every((a) => a.demo),
         keychain: await opts.vault.status(),
-        notices: [...store.notices, ...snapshots.notices, ...renewals.notices()],
+        notices: [...store.notices, ...snapshots.notices, ...renewals.notices(), ...reminders.notices],
       };
     },
     'vendors:list': (): VendorSummary[] =>
@@ -159,8 +171,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     refresh,
     store,
     renewals,
+    reminders,
     async shutdown() {
       scheduler.stop();
+      reminders.stop();
       await reconciling;
       await refresh.idle();
       await opts.demo?.stop();

@@ -17,6 +17,7 @@ import { KeytarVault } from '../core/vault/keytar-vault';
 import { SIMULATOR_FACTORIES } from '../simulators/registry';
 import { closeAllAgents } from '../vendors/http/transport';
 import { VENDOR_MODULES } from '../vendors/registry';
+import { runInBackground } from './background';
 import { menuTemplate } from './menu';
 import { installSecurityRules } from './security';
 import { APP_HOST, APP_SCHEME, APP_URL, mainWindowOptions } from './window-options';
@@ -38,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (win) {
       if (win.isMinimized()) win.restore();
+      win.show(); // it may be hidden in the tray
       win.focus();
     }
   });
@@ -83,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
       win = null;
     });
     win.once('ready-to-show', () => win?.show());
+    runInBackground(app, core.events, () => win);
     await win.loadURL(APP_URL);
     core.refresh.start();
 

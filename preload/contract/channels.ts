@@ -6,6 +6,16 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
+import type {
+  AccountSnapshot,
+  Capability,
+  ConnectionCheck,
+  RenewPeriod,
+  SubUser,
+  TrafficSeries,
+  VendorId,
+  WhitelistEntry,
+} from './model';
 import {
   type AuditRowView,
   AutoRenewInputSchema,
@@ -18,7 +28,6 @@ import {
   type RenewalQuoteView,
   RenewalSelectionSchema,
 } from './renewals';
-import type { AccountSnapshot, Capability, ConnectionCheck, RenewPeriod, SubUser, TrafficSeries, VendorId, WhitelistEntry } from './model';
 import {
   AccountRefSchema,
   AddAccountInputSchema,
@@ -152,4 +161,18 @@ export type AppEvent =
     }
   | { type: 'snapshot-updated'; accountId: string }
   | { type: 'settings-changed' }
-  | { type: 'renewal-progress'; progress: RenewalProgressView };
+  | { type: 'renewal-progress'; progress: RenewalProgressView }
+  /** An expiry reminder (one per threshold per item, batched per account); the shell shows it as a notification. */
+  | {
+      type: 'reminder';
+      reminder: {
+        key: string;
+        accountId: string;
+        title: string;
+        body: string;
+        itemIds: string[];
+        thresholdDays: number;
+      };
+    }
+  /** Asks the window to show a view (e.g. after a notification click: the IPs view filtered to items). */
+  | { type: 'open-view'; view: 'ips'; itemIds: string[] };

@@ -1,0 +1,68 @@
+import { type App, type BrowserWindow, Menu, Notification, nativeImage, Tray } from 'electron';
+import { EVENT_CHANNEL } from '../../preload/contract/api';
+import type { AppEvent } from '../../preload/contract/channels';
+import type { EventHub } from '../core/events';
+import { TRAY_ICON_DATA_URL } from './tray-icon';
+
+/**
+ * Keeps Proxydeck working while its window is hidden: a tray icon (where the platform has one) with
+ * Open / Quit, closing the window hides it instead of quitting, and expiry reminders from the core
+ * become desktop notifications; clicking one opens the IPs view on those items.
+ */
+export function runInBackground(app: App, events: EventHub, getWindow: () => BrowserWindow | null): () => void {
+  const icon = nativeImage.createFromDataURL(TRAY_ICON_DATA_URL);
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  const show = () => {
+    const win = getWindow();
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  let tray: Tray | null = null;
+  try {
+    tray = new Tray(icon);
+    tray.setToolTip('Proxydeck');
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: 'Open Proxydeck', click: show },
+        { type: 'separator' },
+        { label: 'Quit Proxydeck', click: () => app.quit() },
+      ]),
+    );
+    tray.on('click', show);
+  } catch {
+    tray = null; // some Linux desktops have no tray; the window then closes normally
+  }
+
+  const win = getWindow();
+  win?.on('close', (e) => {
+    // With a tray (or on macOS, where apps stay in the dock) closing only hides the window.
+    if (!quitting && (tray || process.platform === 'darwin')) {
+      e.preventDefault();
+      win.hide();
+    }
+  });
+
+  const off = events.on((event) => {
+    if (event.type !== 'reminder' || !Notification.isSupported()) return;
+    const n = new Notification({ title: event.reminder.title, body: event.reminder.body, icon });
+    n.on('click', () => {
+      show();
+      const target = getWindow();
+      const open: AppEvent = { type: 'open-view', view: 'ips', itemIds: event.reminder.itemIds };
+      if (target && !target.isDestroyed()) target.webContents.send(EVENT_CHANNEL, open);
+    });
+    n.show();
+  });
+
+  return () => {
+    off();
+    tray?.destroy();
+  };
+}
