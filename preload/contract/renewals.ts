@@ -27,6 +27,11 @@ export type RenewalSelection = z.infer<typeof RenewalSelectionSchema>;
 export const ConfirmationSchema = z.object({
   quoteId: z.string().min(1),
   totals: z.array(z.object({ minor: z.number().int(), currency: z.string() })),
+  /**
+   * Some vendors (Thordata) give no price in advance: such items are not in the totals. Money for them
+   * moves only when the user ticked that they accept an unknown price.
+   */
+  acceptUnknownPrices: z.boolean().optional(),
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 

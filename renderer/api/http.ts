@@ -35,7 +35,7 @@ export function takeToken(): string | null {
 let memoryToken: string | null = null;
 
 function fail(code: ErrorCode, messageKey: string): { ok: false; error: AppError } {
-  return { ok: false, error: { code, message: i18n.t(messageKey) } };
+  return { ok: false, error: { code, message: i18n.t(messageKey, { lng: 'en' }) } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {

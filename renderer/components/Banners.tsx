@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { keychainText, noticeText, useErrorText } from '../lib/error-text';
 import { useAppStore } from '../stores/app';
 
 /** Top banners: read-only mode (no keychain), start-up notices, demo mode. */
 export function Banners() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const info = useAppStore((s) => s.info);
   const dismissed = useAppStore((s) => s.dismissedNotices);
   const dismissNotice = useAppStore((s) => s.dismissNotice);
@@ -18,7 +20,7 @@ export function Banners() {
       {loadError && !info ? (
         <div className="banner banner-error" role="alert">
           <div className="banner-text">
-            <strong>{t('app.couldNotStart')}</strong> {loadError.message}
+            <strong>{t('app.couldNotStart')}</strong> {errorText(loadError)}
           </div>
           <button type="button" className="btn btn-small" onClick={() => void loadInfo()}>
             {t('app.tryAgain')}
@@ -28,14 +30,15 @@ export function Banners() {
       {info && !info.keychain.available ? (
         <div className="banner banner-warning" role="alert">
           <div className="banner-text">
-            <strong>{t('banner.keychainTitle')}.</strong> {info.keychain.message || t('banner.keychainFallback')}
+            <strong>{t('banner.keychainTitle')}.</strong>{' '}
+            {keychainText(info.keychain.message, i18n.language, t) || t('banner.keychainFallback')}
           </div>
         </div>
       ) : null}
       {notices.map((notice) => (
         <div className="banner banner-info" role="status" key={notice}>
           <div className="banner-text">
-            <strong>{t('banner.noticeTitle')}:</strong> {notice}
+            <strong>{t('banner.noticeTitle')}:</strong> {noticeText(notice, i18n.language, t)}
           </div>
           <button type="button" className="btn btn-small btn-ghost" onClick={() => dismissNotice(notice)}>
             {t('banner.dismiss')}

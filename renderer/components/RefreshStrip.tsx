@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../lib/error-text';
 import { useAccountsStore } from '../stores/accounts';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { DataAge } from './DataAge';
@@ -15,6 +16,7 @@ let askedOnce = false;
  */
 export function RefreshStrip() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const accounts = useAccountsStore((s) => s.items);
   const byAccount = useSnapshotsStore((s) => s.byAccount);
   const refresh = useSnapshotsStore((s) => s.refresh);
@@ -72,7 +74,7 @@ export function RefreshStrip() {
             {failed.map((a) => (
               <li key={a.id}>
                 <strong>{a.label}</strong> — <DataAge fetchedAt={byAccount[a.id]?.fetchedAt ?? null} stale />
-                {refresh[a.id]?.message ? <span className="muted"> · {refresh[a.id]?.message}</span> : null}
+                {refresh[a.id]?.message ? <span className="muted"> · {errorText(refresh[a.id])}</span> : null}
               </li>
             ))}
           </ul>

@@ -3,10 +3,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../preload/contract/schemas';
 import { en } from './en';
+import { errorsEn } from './errors.en';
+import { errorsZhCN } from './errors.zh-CN';
 import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { manageEn } from './manage.en';
 import { manageZhCN } from './manage.zh-CN';
+import { renewEn } from './renew.en';
+import { renewZhCN } from './renew.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -15,8 +19,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...inventoryEn, ...manageEn } },
-    'zh-CN': { translation: { ...zhCN, ...inventoryZhCN, ...manageZhCN } },
+    en: { translation: { ...en, ...inventoryEn, ...manageEn, ...errorsEn, ...renewEn } },
+    'zh-CN': { translation: { ...zhCN, ...inventoryZhCN, ...manageZhCN, ...errorsZhCN, ...renewZhCN } },
   },
   lng: 'en',
   fallbackLng: 'en',

@@ -3,6 +3,7 @@ import type { AppEvent } from '../../preload/contract/channels';
 import { getApi } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
+import { useRenewalsStore } from './renewals';
 import { useSettingsStore } from './settings';
 import { useSnapshotsStore } from './snapshots';
 import { useVendorsStore } from './vendors';
@@ -26,6 +27,16 @@ export function handleEvent(event: AppEvent): void {
     case 'refresh-progress':
       useSnapshotsStore.getState().setProgress(event.accountId, event.state, event.message, event.code);
       if (event.state !== 'running') void useAccountsStore.getState().fetch();
+      break;
+    case 'renewal-progress':
+      useRenewalsStore.getState().onProgress(event.progress);
+      break;
+    case 'open-view':
+      // A reminder notification was clicked: show the IPs view (where the expiring items are).
+      useAppStore.getState().setView(event.view);
+      break;
+    case 'reminder':
+      // Shown by the main process as a desktop notification; nothing to do in the window.
       break;
   }
 }

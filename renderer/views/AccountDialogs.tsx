@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
+import { useErrorText } from '../lib/error-text';
 import { validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 
 export function RenameDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const id = useId();
   const renameAccount = useAccountsStore((s) => s.renameAccount);
   const pending = useAccountsStore((s) => s.rename[account.id]?.pending ?? false);
@@ -34,9 +36,9 @@ export function RenameDialog({ account, onClose }: { account: AccountSummary; on
       setFlash(t('rename.saved'));
       onClose();
     } else if (result.error.code === 'duplicate_label' || result.error.field === 'label') {
-      setError(result.error.message);
+      setError(errorText(result.error));
     } else {
-      setFormError(result.error.message);
+      setFormError(errorText(result.error));
     }
   };
 
@@ -91,6 +93,7 @@ export function RemoveDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const bodyId = useId();
   const removeAccount = useAccountsStore((s) => s.removeAccount);
   const pending = useAccountsStore((s) => s.remove[account.id]?.pending ?? false);
@@ -105,7 +108,7 @@ export function RemoveDialog({
       setFlash(t('remove.removed', { label: account.label }));
       onClose();
     } else {
-      setError(result.error.message);
+      setError(errorText(result.error));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
+import { useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime, formatRelative, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -10,6 +11,7 @@ import { AddAccountForm } from './AddAccountForm';
 
 export function AccountsView() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const items = useAccountsStore((s) => s.items);
   const loaded = useAccountsStore((s) => s.loaded);
@@ -46,7 +48,7 @@ export function AccountsView() {
 
       {listState.error ? (
         <div className="inline-error" role="alert">
-          <span>{listState.error.message}</span>
+          <span>{errorText(listState.error)}</span>
           <button type="button" className="btn btn-small" onClick={() => void fetch()}>
             {t('app.tryAgain')}
           </button>
@@ -126,7 +128,9 @@ function AccountRow({
   const test = useAccountsStore((s) => s.test[account.id]);
   const testAccount = useAccountsStore((s) => s.testAccount);
   const lang = i18n.language;
-  const failed = test?.error?.message ?? (test?.result && !test.result.ok ? test.result.message : null);
+  const errorText = useErrorText();
+  const failed =
+    (test?.error ? errorText(test.error) : null) ?? (test?.result && !test.result.ok ? test.result.message : null);
 
   return (
     <tr>

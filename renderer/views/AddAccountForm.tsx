@@ -10,6 +10,7 @@ import type { ConnectionCheck, VendorId } from '../../preload/contract/model';
 import { getApi } from '../api';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
+import { useErrorText } from '../lib/error-text';
 import { validateCredential, validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -37,6 +38,7 @@ function errorField(error: AppError, vendor: VendorSummary | undefined): string 
 
 export function AddAccountForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const vendors = useVendorsStore((s) => s.list);
   const vendorsLoad = useVendorsStore((s) => s.load);
   const fetchVendors = useVendorsStore((s) => s.fetch);
@@ -118,11 +120,11 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
   const applyServerError = (error: AppError) => {
     const key = errorField(error, vendor);
     if (key) {
-      setError(key, error.message);
+      setError(key, errorText(error));
       setFormError(null);
       focusInvalid(key === 'label' ? `${baseId}-label` : `${baseId}-${key.replace(/^cred:/, '')}`);
     } else {
-      setFormError(error.message);
+      setFormError(errorText(error));
     }
   };
 
@@ -179,7 +181,7 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
           </p>
           {vendorsLoad.error && vendors.length === 0 ? (
             <div className="inline-error" role="alert">
-              {vendorsLoad.error.message}{' '}
+              {errorText(vendorsLoad.error)}{' '}
               <button type="button" className="btn btn-small" onClick={() => void fetchVendors()}>
                 {t('app.tryAgain')}
               </button>
@@ -302,7 +304,7 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
         ) : null}
         {test.error ? (
           <div className="result-error" role="alert">
-            {test.error.message}
+            {errorText(test.error)}
           </div>
         ) : null}
         {formError ? (

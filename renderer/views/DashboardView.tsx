@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataAge } from '../components/DataAge';
 import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, inScope, type Scope, ScopeFilter } from '../components/ScopeFilter';
+import { useErrorText } from '../lib/error-text';
 import { formatBytes, formatMoney } from '../lib/format';
 import { expiringSoon, hasCap, lowBalanceThreshold, sumMoney } from '../lib/inventory';
 import { formatDate, useNow } from '../lib/time';
@@ -27,6 +28,7 @@ interface Attention {
 
 export function DashboardView() {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const lang = i18n.language;
   const now = useNow(60_000);
@@ -108,7 +110,7 @@ export function DashboardView() {
           key: `${a.id}|failed`,
           accountId: a.id,
           accountLabel: a.label,
-          text: failure.message ?? t('dashboard.attention.refreshFailed'),
+          text: failure.message === null ? t('dashboard.attention.refreshFailed') : errorText(failure),
           action: keyProblem ? 'accounts' : 'test',
         });
       } else if (snap) {
@@ -138,7 +140,7 @@ export function DashboardView() {
       }
     }
     return out;
-  }, [accounts, refresh, byAccount, vendors, t, lang]);
+  }, [accounts, refresh, byAccount, vendors, t, lang, errorText]);
 
   const when = (ms: number) => {
     const d = differenceInCalendarDays(ms, now);
@@ -250,7 +252,7 @@ export function DashboardView() {
                       <p>{x.text}</p>
                       {x.action === 'test' && test && !test.pending ? (
                         <p className={test.result?.ok ? 'ok-text' : 'danger-text'} role="status">
-                          {test.result?.message ?? test.error?.message}
+                          {test.result?.message ?? (test.error ? errorText(test.error) : undefined)}
                         </p>
                       ) : null}
                     </div>

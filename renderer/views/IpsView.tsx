@@ -16,9 +16,12 @@ import {
 } from '../lib/proxy-format';
 import { formatDate, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
+import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
+import { ipPicks } from './renew/picks';
+import { RenewDialog } from './renew/RenewDialog';
 
 const ROW_HEIGHT = 36;
 const STATUSES: ProxyStatus[] = ['active', 'pending', 'expired', 'disabled', 'unknown'];
@@ -65,6 +68,11 @@ export function IpsView() {
     () => (selected.size === 0 ? [] : all.filter((r) => selected.has(r.key))),
     [all, selected],
   );
+  const renewable = useMemo(() => ipPicks(selectedRows, vendors), [selectedRows, vendors]);
+  const startRenew = () => {
+    if (renewable.skipped > 0) setMessage({ ok: false, text: t('renew.notRenewable', { count: renewable.skipped }) });
+    useRenewalsStore.getState().start(renewable.picks);
+  };
   const allFilteredSelected =
     rows.length > 0 && selectedRows.length >= rows.length && rows.every((r) => selected.has(r.key));
 
@@ -262,6 +270,14 @@ export function IpsView() {
           >
             {t('ips.clearSelection')}
           </button>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            onClick={startRenew}
+            disabled={renewable.picks.length === 0}
+          >
+            {renewable.picks.length > 0 ? t('renew.buttonCount', { count: renewable.picks.length }) : t('renew.button')}
+          </button>
         </div>
       </div>
 
@@ -440,6 +456,7 @@ export function IpsView() {
         ) : null}
         {!reveal ? <p className="muted small">{t('ips.export.maskedNote')}</p> : null}
       </section>
+      <RenewDialog />
     </section>
   );
 }

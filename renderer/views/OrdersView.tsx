@@ -8,9 +8,14 @@ import { formatMoney } from '../lib/format';
 import { DAY_MS, hasCap, type OrderRow, orderRows } from '../lib/inventory';
 import { formatDate, formatDateTime } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
+import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
+import { ActivityPanel } from './renew/ActivityPanel';
+import { AutoRenewSwitch } from './renew/AutoRenewSwitch';
+import { orderPick } from './renew/picks';
+import { RenewDialog } from './renew/RenewDialog';
 
 type SortKey = 'account' | 'product' | 'kind' | 'status' | 'expires' | 'created' | 'price';
 const STATUSES: OrderStatus[] = ['active', 'pending', 'expired', 'cancelled', 'on-hold', 'unknown'];
@@ -238,6 +243,15 @@ export function OrdersView() {
           <section className="panel detail-panel" aria-label={t('orders.detailLabel', { id: detail.order.id })}>
             <div className="detail-head">
               <h2 className="panel-title">{detail.order.product}</h2>
+              {hasCap(vendors, detail.vendor, 'renew') ? (
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  onClick={() => useRenewalsStore.getState().start([orderPick(detail)])}
+                >
+                  {t('renew.button')}
+                </button>
+              ) : null}
               <button type="button" className="btn btn-small btn-ghost" onClick={() => setSelected(null)}>
                 {t('common.close')}
               </button>
@@ -270,11 +284,14 @@ export function OrdersView() {
                 <>
                   <dt>{t('orders.field.autoRenew')}</dt>
                   <dd>
-                    {detail.order.autoRenew == null
-                      ? t('orders.unknown')
-                      : detail.order.autoRenew
-                        ? t('orders.on')
-                        : t('orders.off')}
+                    <AutoRenewSwitch
+                      key={detail.key}
+                      accountId={detail.accountId}
+                      vendor={detail.vendor}
+                      vendorName={detail.vendorName}
+                      orderId={detail.order.id}
+                      value={detail.order.autoRenew ?? null}
+                    />
                   </dd>
                 </>
               ) : null}
@@ -292,13 +309,17 @@ export function OrdersView() {
               ))}
             </dl>
             <p className="muted small">
-              {hasCap(vendors, detail.vendor, 'autoRenew') || hasCap(vendors, detail.vendor, 'orderTags')
-                ? t('orders.readOnly')
-                : t('orders.noAutoRenew', { vendor: detail.vendorName })}
+              {hasCap(vendors, detail.vendor, 'autoRenew')
+                ? null
+                : hasCap(vendors, detail.vendor, 'orderTags')
+                  ? t('orders.readOnly')
+                  : t('orders.noAutoRenew', { vendor: detail.vendorName })}
             </p>
           </section>
         ) : null}
       </div>
+      <ActivityPanel />
+      <RenewDialog />
     </section>
   );
 }

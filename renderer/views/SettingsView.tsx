@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../preload/contract/errors';
 import { LANGUAGES, type Settings, SettingsSchema, THEMES } from '../../preload/contract/schemas';
 import { describedBy, Field } from '../components/Field';
+import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
@@ -26,10 +28,11 @@ const toDraft = (s: Settings): Draft => ({
   reminderDays: s.reminderDays.join(', '),
 });
 
-type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
+type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; error: AppError };
 
 export function SettingsView() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const settings = useSettingsStore((s) => s.settings);
   const load = useSettingsStore((s) => s.load);
@@ -45,7 +48,7 @@ export function SettingsView() {
       </header>
       {load.error && !settings ? (
         <div className="inline-error" role="alert">
-          <span>{load.error.message}</span>
+          <span>{errorText(load.error)}</span>
           <button type="button" className="btn btn-small" onClick={() => void fetch()}>
             {t('app.tryAgain')}
           </button>
@@ -76,6 +79,7 @@ export function SettingsView() {
 
 function SaveStatusLine({ status }: { status: SaveStatus }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   return (
     <>
       <span role="status" className="save-status">
@@ -90,7 +94,7 @@ function SaveStatusLine({ status }: { status: SaveStatus }) {
       </span>
       {status.state === 'error' ? (
         <span role="alert" className="result-error">
-          {status.message}
+          {errorText(status.error)}
         </span>
       ) : null}
     </>
@@ -107,7 +111,7 @@ function AppearanceSection({ settings }: { settings: Settings }) {
   const save = async (patch: Partial<Settings>) => {
     setStatus({ state: 'saving' });
     const result = await update(patch);
-    setStatus(result.ok ? { state: 'saved' } : { state: 'error', message: result.error.message });
+    setStatus(result.ok ? { state: 'saved' } : { state: 'error', error: result.error });
   };
 
   return (
@@ -153,6 +157,7 @@ function AppearanceSection({ settings }: { settings: Settings }) {
 
 function DataSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const id = useId();
   const update = useSettingsStore((s) => s.update);
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
@@ -214,10 +219,10 @@ function DataSection({ settings }: { settings: Settings }) {
     } else {
       const field = result.error.field as NumberField | undefined;
       if (field && fields.includes(field)) {
-        setErrors((e) => ({ ...e, [field]: result.error.message }));
+        setErrors((e) => ({ ...e, [field]: errorText(result.error) }));
         setStatus({ state: 'idle' });
       } else {
-        setStatus({ state: 'error', message: result.error.message });
+        setStatus({ state: 'error', error: result.error });
       }
     }
   };

@@ -6,6 +6,7 @@ import { getApi } from '../api';
 import { DataAge } from '../components/DataAge';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
+import { useErrorText } from '../lib/error-text';
 import { formatBytes } from '../lib/format';
 import { formatDate, formatDateTime } from '../lib/time';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
@@ -19,6 +20,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: SubUser };
 
 export function SubUsersView() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const { capable, missing, loaded, total } = useCapableAccounts('subUsers');
   const vendors = useVendorsStore((s) => s.list);
@@ -76,7 +78,7 @@ export function SubUsersView() {
             {flash}
           </div>
           {refresh[account.id]?.state === 'failed' && refresh[account.id]?.message ? (
-            <p className="muted">{t('manage.refreshFailed', { message: refresh[account.id]?.message })}</p>
+            <p className="muted">{t('manage.refreshFailed', { message: errorText(refresh[account.id]) })}</p>
           ) : null}
           {sectionError ? (
             <div className="inline-error" role="alert">
@@ -274,6 +276,7 @@ function SubUserDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const id = useId();
   const patch = useSnapshotsStore((s) => s.patch);
   const user = editing.mode === 'edit' ? editing.user : null;
@@ -354,9 +357,9 @@ function SubUserDialog({
       patch(account.id, 'subUsers', r.data);
       onDone(message);
     } else if (r.error.field && ['username', 'password', 'limit', 'note'].includes(r.error.field)) {
-      setErrors({ [r.error.field]: r.error.message });
+      setErrors({ [r.error.field]: errorText(r.error) });
     } else {
-      setFormError(r.error.message);
+      setFormError(errorText(r.error));
     }
   };
 
@@ -485,6 +488,7 @@ function DeleteDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const bodyId = useId();
   const patch = useSnapshotsStore((s) => s.patch);
   const [pending, setPending] = useState(false);
@@ -500,7 +504,7 @@ function DeleteDialog({
       patch(account.id, 'subUsers', r.data);
       onDone();
     } else {
-      setError(r.error.message);
+      setError(errorText(r.error));
     }
   };
 

@@ -2,9 +2,11 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccountSummary } from '../../preload/contract/channels';
+import type { AppError } from '../../preload/contract/errors';
 import type { TrafficPoint, TrafficSeries } from '../../preload/contract/model';
 import { getApi } from '../api';
 import { DataAge } from '../components/DataAge';
+import { useErrorText } from '../lib/error-text';
 import { formatBytes } from '../lib/format';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
@@ -38,7 +40,7 @@ interface Loaded {
   key: string;
   pending: boolean;
   data: AccountTraffic[];
-  errors: { label: string; message: string }[];
+  errors: { label: string; error: AppError }[];
 }
 
 /** Sums the series into one point per bucket (several main-account series, e.g. per product, add up). */
@@ -76,6 +78,7 @@ function axisUnit(max: number): { size: number; name: string } {
 
 export function TrafficView() {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const fieldId = useId();
   const lang = i18n.language;
@@ -303,7 +306,7 @@ export function TrafficView() {
               ) : null}
               {current.errors.map((e) => (
                 <div key={e.label} className="inline-error" role="alert">
-                  {t('traffic.failed', { label: e.label, message: e.message })}
+                  {t('traffic.failed', { label: e.label, message: errorText(e.error) })}
                 </div>
               ))}
               {!current.pending && current.data.length > 0 && grandTotal === 0 ? (
@@ -407,7 +410,7 @@ async function loadTraffic(q: Query): Promise<Pick<Loaded, 'data' | 'errors'>> {
   const errors: Loaded['errors'] = [];
   for (const { account, r } of results) {
     if (!r.ok) {
-      errors.push({ label: account.label, message: r.error.message });
+      errors.push({ label: account.label, error: r.error });
       continue;
     }
     const wanted = r.data.filter((s) => s.granularity === q.gran && (s.subUserId ?? '') === q.subUser);

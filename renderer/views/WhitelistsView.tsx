@@ -7,6 +7,7 @@ import { getApi } from '../api';
 import { DataAge } from '../components/DataAge';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
+import { useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime } from '../lib/time';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore, vendorName } from '../stores/vendors';
@@ -36,6 +37,7 @@ export function parseIpLines(text: string): ParsedLines {
 
 export function WhitelistsView() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const headingId = useId();
   const { capable, missing, loaded, total } = useCapableAccounts('whitelist');
   const vendors = useVendorsStore((s) => s.list);
@@ -86,7 +88,7 @@ export function WhitelistsView() {
             {flash}
           </div>
           {refresh[account.id]?.state === 'failed' && refresh[account.id]?.message ? (
-            <p className="muted">{t('manage.refreshFailed', { message: refresh[account.id]?.message })}</p>
+            <p className="muted">{t('manage.refreshFailed', { message: errorText(refresh[account.id]) })}</p>
           ) : null}
           {sectionError ? (
             <div className="inline-error" role="alert">
@@ -205,6 +207,7 @@ function WhitelistTable({
 
 function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAdded: (count: number) => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const id = useId();
   const patch = useSnapshotsStore((s) => s.patch);
   const [text, setText] = useState('');
@@ -224,7 +227,7 @@ function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAdded: (c
       setChecked(null);
       onAdded(ips.length);
     } else {
-      setError(r.error.message);
+      setError(errorText(r.error));
     }
   };
 
@@ -305,6 +308,7 @@ function RemoveIpDialog({
   onRemoved: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const bodyId = useId();
   const codeId = useId();
   const patch = useSnapshotsStore((s) => s.patch);
@@ -335,7 +339,7 @@ function RemoveIpDialog({
       patch(account.id, 'whitelist', r.data);
       onRemoved();
     } else {
-      setError(r.error.message);
+      setError(errorText(r.error));
     }
   };
 

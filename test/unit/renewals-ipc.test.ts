@@ -73,7 +73,7 @@ describe('renew through IPC', () => {
     expect(sim.server.ledger.length - ledgerBefore).toBe(1);
 
     const done = results.find((r) => r.ok);
-    const op = done && done.ok ? done.data.operations[0]! : null;
+    const op = done?.ok ? done.data.operations[0]! : null;
     expect(op?.state).toBe('done');
     expect(op?.items[0]?.newExpiresAt && op.items[0].newExpiresAt > (ip.expiresAt ?? '')).toBe(true);
     expect(events.some((e) => e.type === 'renewal-progress' && e.progress.state === 'done')).toBe(true);

@@ -243,6 +243,17 @@ export class RenewalService {
       throw refuse('The confirmed total does not match the price check. Check the prices again, then confirm.');
     }
     if (stored.quote.blocked.length) throw refuse(stored.quote.blocked.join(' '));
+    const unpriced = stored.quote.accounts.reduce(
+      // A vendor that priced the request itself (vendorQuoted) may give one total for a group of items;
+      // only our own estimates can leave items out of the total.
+      (n, a) => n + (a.quote && !a.quote.vendorQuoted ? a.quote.items.filter((i) => i.price === null).length : 0),
+      0,
+    );
+    if (unpriced > 0 && conf.acceptUnknownPrices !== true) {
+      throw refuse(
+        `${unpriced} item(s) have no price in advance, so they are not in the total. Confirm that you accept an unknown price for them, or leave them out.`,
+      );
+    }
     const keys: string[] = [];
     for (const s of stored.selections) {
       for (const t of s.targets) {
@@ -569,7 +580,9 @@ export class RenewalService {
           `${formatMoney({ minor: agreed, currency: op.quote.total.currency })}). Select them and check the prices again.`,
       );
     }
-    return this.execute({ quoteId: q.quoteId, totals: q.totals }, onProgress);
+    // The original was only sent after the user confirmed it, including any item whose price the
+    // vendor does not tell in advance; retrying those same items keeps that acceptance.
+    return this.execute({ quoteId: q.quoteId, totals: q.totals, acceptUnknownPrices: true }, onProgress);
   }
 }
 

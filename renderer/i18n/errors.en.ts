@@ -1,0 +1,41 @@
+/**
+ * Error sentences by AppError code (English). In English the renderer shows main's own message,
+ * which is already specific; these sentences are the generic reference for the translations.
+ * zh-CN must have the same keys.
+ */
+import type { ErrorCode } from '../../preload/contract/errors';
+
+const codes: Record<ErrorCode, string> = {
+  invalid_credentials:
+    'The provider did not accept the API key. Check the key in the provider dashboard and update the account in Proxydeck.',
+  insufficient_funds: 'Your balance at the provider is too low for this. Top up at the provider, then try again.',
+  not_supported: 'The provider does not offer this through its API.',
+  rate_limited: 'The provider is receiving too many requests right now. Wait a minute and try again.',
+  vendor_unavailable: "The provider's service is not answering properly right now. Try again in a few minutes.",
+  bad_response:
+    'The provider sent an answer Proxydeck could not understand, so nothing was changed. Try again later; if it keeps happening, the provider may have changed its API.',
+  network: 'Could not connect. Check your internet connection and try again.',
+  vendor_rejected: 'The provider refused the request.',
+  invalid_argument: 'Some of the values are not valid. Check them and try again.',
+  not_found: 'This item no longer exists. It may have been removed; reload and try again.',
+  duplicate_label: 'You already have an account with this name. Choose another name.',
+  keychain_unavailable:
+    'The system keychain is not available, so API keys cannot be read or saved. Accounts are shown read-only from the last saved data.',
+  forbidden_sender:
+    'This request did not come from the Proxydeck window and was refused. Close this window and open it again from Proxydeck.',
+  storage: 'Proxydeck could not save the data. Check that your disk is not full, then try again.',
+  internal: 'Something went wrong inside Proxydeck. Try again; if it keeps happening, restart the app.',
+};
+
+export const errorsEn = {
+  errorText: {
+    codes,
+    /** Appended after a translated sentence: main's English message with the specifics. */
+    detail: ' (Details: {{detail}})',
+    keychain:
+      'The system keychain is not available, so Proxydeck is in read-only mode: accounts are shown from the last saved data, and keys cannot be saved or used.',
+    notice: 'Proxydeck found a problem with its saved files at start.',
+  },
+};
+
+export type ErrorMessages = typeof errorsEn;

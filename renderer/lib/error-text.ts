@@ -1,0 +1,76 @@
+/**
+ * Shows an AppError (whose `message` main writes in plain English) in the UI language.
+ * English: main's message unchanged (it is already specific). zh-CN: the Chinese sentence for the
+ * error code, followed by main's English message in parentheses when it carries specifics
+ * (an account name, the vendor's own words, platform-specific keychain steps...).
+ * Pure `errorText` for tests; `useErrorText` re-renders when the language changes.
+ */
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ERROR_CODES, type ErrorCode } from '../../preload/contract/errors';
+import { en } from '../i18n/en';
+
+/** A translate function as i18next's `t` (only the form used here). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Something with a code and main's English message (an AppError, a refresh failure...). */
+export type ErrorLike = { code?: ErrorCode | string | undefined; message: string | null };
+
+/**
+ * Codes whose messages from main are known to be generic (no specifics beyond the code's sentence),
+ * so no English detail is appended in zh-CN:
+ * - internal: "Something went wrong inside Proxydeck…" / "The request failed." (dispatcher, web host);
+ * - forbidden_sender: the fixed refusal of a request from an unknown window/page (IPC guard, web host);
+ * - storage: only "Proxydeck could not save the account. Check that your disk is not full…".
+ * Every other code may carry specifics (vendor name and words, account name, field, keychain steps).
+ */
+const GENERIC_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['internal', 'forbidden_sender', 'storage']);
+
+const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+
+const isChinese = (language: string) => language === 'zh-CN' || language.startsWith('zh');
+
+/** Errors the renderer's own HTTP transport makes (English message, see api/http.ts): fully translated. */
+const TRANSPORT_KEYS = Object.fromEntries(
+  Object.entries(en.transport).map(([key, message]) => [message, `transport.${key}`]),
+) as Record<string, string>;
+
+/** Chinese sentence + English detail in parentheses (used for errors, keychain status and notices). */
+function withDetail(sentence: string, detail: string, t: Translate): string {
+  const d = detail.trim();
+  return d ? `${sentence}${t('errorText.detail', { detail: d })}` : sentence;
+}
+
+export function errorText(error: ErrorLike | null | undefined, language: string, t: Translate): string {
+  if (!error?.message) return '';
+  if (!isChinese(language)) return error.message;
+  const transportKey = Object.hasOwn(TRANSPORT_KEYS, error.message) ? TRANSPORT_KEYS[error.message] : undefined;
+  if (transportKey) return t(transportKey);
+  if (!isErrorCode(error.code)) return error.message;
+  const sentence = t(`errorText.codes.${error.code}`);
+  if (!sentence || sentence === `errorText.codes.${error.code}`) return error.message;
+  if (GENERIC_CODES.has(error.code)) return sentence;
+  return withDetail(sentence, error.message, t);
+}
+
+/** The keychain banner: AppInfo.keychain.message has no code. */
+export function keychainText(message: string | null, language: string, t: Translate): string | null {
+  if (!message) return null;
+  return isChinese(language) ? withDetail(t('errorText.keychain'), message, t) : message;
+}
+
+/** A start-up notice (plain English from main). */
+export function noticeText(notice: string, language: string, t: Translate): string {
+  return isChinese(language) ? withDetail(t('errorText.notice'), notice, t) : notice;
+}
+
+/** `errorText` bound to the current UI language; components re-render when it changes. */
+export function useErrorText(): (error: ErrorLike | null | undefined) => string {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback(
+    (error: ErrorLike | null | undefined) => errorText(error, language, t as Translate),
+    [language, t],
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * The renew / extend flow: what the user picked (grouped per account and kind), the period per group,
+ * the price check, the one confirmation, live progress and the per-item results.
+ *
+ * Money moves here, so the rules are strict:
+ *  - `confirm` sends `renewals.execute` at most once per price check (a synchronous guard, before any
+ *    await, so a double click cannot send twice; main also refuses a used quote id);
+ *  - any refusal from main drops the price check: the user checks the price again before confirming;
+ *  - retry only sends operations that have failed items and were not retried from here already.
+ */
+import { create } from 'zustand';
+import type { AppError } from '../../preload/contract/errors';
+import type { RenewPeriod, RenewTarget, VendorId } from '../../preload/contract/model';
+import type {
+  OperationView,
+  RenewalProgressView,
+  RenewalQuoteView,
+  RenewalSelection,
+} from '../../preload/contract/renewals';
+import { getApi } from '../api';
+import { useSnapshotsStore } from './snapshots';
+
+export interface RenewPick {
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  vendorName: string;
+  target: RenewTarget;
+}
+
+export interface RenewGroup {
+  /** `${accountId}|${kind}` */
+  key: string;
+  accountId: string;
+  accountLabel: string;
+  vendor: VendorId;
+  vendorName: string;
+  kind: RenewTarget['kind'];
+  targets: RenewTarget[];
+  periods: RenewPeriod[] | null;
+  periodsError: AppError | null;
+  periodId: string | null;
+}
+
+export type RenewStep = 'period' | 'quote' | 'sending' | 'results';
+
+interface RenewalsState {
+  open: boolean;
+  step: RenewStep;
+  groups: RenewGroup[];
+  quote: RenewalQuoteView | null;
+  quoting: boolean;
+  /** Error of the last call (price check, confirm, retry, check again), plain words from main. */
+  error: AppError | null;
+  /** True from the click on Confirm until main answers. */
+  sending: boolean;
+  /** The user ticked that they accept items whose price the vendor does not tell in advance. */
+  acceptUnknown: boolean;
+  setAcceptUnknown: (v: boolean) => void;
+  /** Live states by `${accountId}|${kind}|${id}`. */
+  progress: Record<string, RenewalProgressView>;
+  /** Operations of this flow, latest version of each (execute, retries, checks). */
+  operations: OperationView[];
+  /** Operation ids already retried from this dialog (never retried twice). */
+  retried: string[];
+  /** Operation id being checked again. */
+  checking: string | null;
+  start: (picks: RenewPick[]) => void;
+  close: () => void;
+  setPeriod: (groupKey: string, periodId: string) => void;
+  removeGroup: (groupKey: string) => void;
+  checkPrice: () => Promise<void>;
+  backToPeriods: () => void;
+  confirm: () => Promise<void>;
+  retryFailed: () => Promise<void>;
+  reconcile: (operationId: string) => Promise<void>;
+  onProgress: (p: RenewalProgressView) => void;
+}
+
+export const itemKey = (accountId: string, t: { kind: string; id: string }) => `${accountId}|${t.kind}|${t.id}`;
+
+/** Module-level guard: set synchronously on the first click, before anything is awaited. */
+let executing = false;
+/** Bumps on every start/close so answers for an older dialog are ignored. */
+let generation = 0;
+
+function groupPicks(picks: RenewPick[]): RenewGroup[] {
+  const groups = new Map<string, RenewGroup>();
+  const seen = new Set<string>();
+  for (const p of picks) {
+    const k = itemKey(p.accountId, p.target);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const key = `${p.accountId}|${p.target.kind}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        key,
+        accountId: p.accountId,
+        accountLabel: p.accountLabel,
+        vendor: p.vendor,
+        vendorName: p.vendorName,
+        kind: p.target.kind,
+        targets: [],
+        periods: null,
+        periodsError: null,
+        periodId: null,
+      };
+      groups.set(key, g);
+    }
+    g.targets.push(p.target);
+  }
+  return [...groups.values()];
+}
+
+function selections(groups: RenewGroup[]): RenewalSelection[] {
+  return groups
+    .filter((g) => g.periodId && g.targets.length > 0)
+    .map((g) => ({ accountId: g.accountId, targets: g.targets, periodId: g.periodId as string }));
+}
+
+/** Replace operations by id, add new ones at the end. */
+function mergeOps(list: OperationView[], next: OperationView[]): OperationView[] {
+  const out = [...list];
+  for (const op of next) {
+    const at = out.findIndex((o) => o.id === op.id);
+    if (at === -1) out.push(op);
+    else out[at] = op;
+  }
+  return out;
+}
+
+/** Accounts with at least one item renewed in these operations: their snapshots are refreshed. */
+function renewedAccounts(ops: OperationView[]): string[] {
+  return [...new Set(ops.filter((o) => o.items.some((i) => i.state === 'done')).map((o) => o.accountId))];
+}
+
+/** Operations with failed items that this dialog has not retried yet. */
+export function retryable(ops: OperationView[], retried: string[]): OperationView[] {
+  return ops.filter((o) => !retried.includes(o.id) && o.items.some((i) => i.state === 'failed'));
+}
+
+/**
+ * The latest word on each item: an item retried later shows the retry's result.
+ * Returns items grouped per account in the order they were first seen.
+ */
+export function latestItems(
+  ops: OperationView[],
+): { operation: OperationView; item: OperationView['items'][number] }[] {
+  const byKey = new Map<string, { operation: OperationView; item: OperationView['items'][number] }>();
+  for (const op of ops) {
+    for (const item of op.items) byKey.set(itemKey(op.accountId, item.target), { operation: op, item });
+  }
+  return [...byKey.values()];
+}
+
+export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
+  open: false,
+  step: 'period',
+  groups: [],
+  quote: null,
+  quoting: false,
+  error: null,
+  sending: false,
+  acceptUnknown: false,
+  setAcceptUnknown: (v) => set({ acceptUnknown: v }),
+  progress: {},
+  operations: [],
+  retried: [],
+  checking: null,
+  start: (picks) => {
+    if (executing) return;
+    const gen = ++generation;
+    const groups = groupPicks(picks);
+    set({
+      open: true,
+      step: 'period',
+      groups,
+      quote: null,
+      quoting: false,
+      error: null,
+      sending: false,
+      progress: {},
+      operations: [],
+      retried: [],
+      checking: null,
+    });
+    for (const g of groups) {
+      void getApi()
+        .renewals.periods({ accountId: g.accountId, kind: g.kind })
+        .then((r) => {
+          if (gen !== generation) return;
+          set((s) => ({
+            groups: s.groups.map((x) =>
+              x.key !== g.key
+                ? x
+                : r.ok
+                  ? {
+                      ...x,
+                      periods: r.data,
+                      periodsError: r.data.length ? null : { code: 'not_supported', message: '' },
+                      periodId: r.data[0]?.id ?? null,
+                    }
+                  : { ...x, periods: [], periodsError: r.error },
+            ),
+          }));
+        });
+    }
+  },
+  close: () => {
+    if (get().sending) return;
+    generation++;
+    set({ open: false, quote: null, error: null, progress: {}, operations: [], retried: [], groups: [] });
+  },
+  setPeriod: (groupKey, periodId) =>
+    set((s) => ({ groups: s.groups.map((g) => (g.key === groupKey ? { ...g, periodId } : g)), quote: null })),
+  removeGroup: (groupKey) => set((s) => ({ groups: s.groups.filter((g) => g.key !== groupKey), quote: null })),
+  backToPeriods: () => set({ step: 'period', quote: null, error: null }),
+  checkPrice: async () => {
+    const sel = selections(get().groups);
+    if (sel.length === 0 || get().quoting) return;
+    const gen = generation;
+    set({ quoting: true, error: null, quote: null, step: 'quote', acceptUnknown: false });
+    const r = await getApi().renewals.quote(sel);
+    if (gen !== generation) return;
+    if (r.ok) set({ quote: r.data, quoting: false });
+    else set({ error: r.error, quoting: false });
+  },
+  confirm: async () => {
+    const { quote } = get();
+    if (executing || !quote || quote.blocked.length > 0 || quote.totals.length === 0) return;
+    executing = true;
+    const gen = generation;
+    set({ sending: true, step: 'sending', error: null, progress: {} });
+    try {
+      const r = await getApi().renewals.execute({
+        quoteId: quote.quoteId,
+        totals: quote.totals,
+        acceptUnknownPrices: get().acceptUnknown,
+      });
+      if (gen !== generation) return;
+      if (r.ok) {
+        set({ operations: r.data.operations, step: 'results' });
+        const ids = renewedAccounts(r.data.operations);
+        if (ids.length) void useSnapshotsStore.getState().refreshNow(ids);
+      } else {
+        // The price check is used up (or was refused): a new one is needed before anything else.
+        set({ error: r.error, quote: null, step: 'quote' });
+      }
+    } finally {
+      executing = false;
+      set({ sending: false });
+    }
+  },
+  retryFailed: async () => {
+    const todo = retryable(get().operations, get().retried);
+    if (executing || todo.length === 0) return;
+    executing = true;
+    const gen = generation;
+    set({ sending: true, error: null });
+    try {
+      const done: OperationView[] = [];
+      for (const op of todo) {
+        const r = await getApi().renewals.retry({ operationId: op.id });
+        if (gen !== generation) return;
+        if (r.ok) {
+          done.push(...r.data.operations);
+          set((s) => ({ operations: mergeOps(s.operations, r.data.operations), retried: [...s.retried, op.id] }));
+        } else {
+          set({ error: r.error });
+        }
+      }
+      const ids = renewedAccounts(done);
+      if (ids.length) void useSnapshotsStore.getState().refreshNow(ids);
+    } finally {
+      executing = false;
+      set({ sending: false });
+    }
+  },
+  reconcile: async (operationId) => {
+    if (get().checking) return;
+    const gen = generation;
+    set({ checking: operationId, error: null });
+    const r = await getApi().renewals.reconcile({ operationId });
+    if (gen !== generation) return;
+    if (r.ok) {
+      set((s) => ({ operations: mergeOps(s.operations, [r.data]), checking: null }));
+      if (r.data.items.some((i) => i.state === 'done'))
+        void useSnapshotsStore.getState().refreshNow([r.data.accountId]);
+    } else {
+      set({ error: r.error, checking: null });
+    }
+  },
+  onProgress: (p) => {
+    if (!get().open) return;
+    set((s) => ({ progress: { ...s.progress, [itemKey(p.accountId, p.target)]: p } }));
+  },
+}));

@@ -1,0 +1,243 @@
+import type { Locator, Page } from '@playwright/test';
+import type { AccountSnapshot, VendorId } from '../../preload/contract/model';
+import { type AppUnderTest, expect, screenshot, test } from './fixtures';
+
+/**
+ * One-click renew / extend against the real core and the vendor simulators (real accounts pointed at
+ * app.sims, so every charge is in the simulators' ledgers).
+ */
+
+const NAMES: Record<VendorId, string> = {
+  thordata: 'Thordata',
+  proxyshard: 'ProxyShard',
+  youproxy: 'YouProxy',
+  bestproxy: 'BestProxy',
+};
+
+interface Pick {
+  vendor: VendorId;
+  id: string;
+  /** What the IPs view shows (and the checkbox is named after). */
+  label: string;
+  ip: string;
+  expiresAt: string | null;
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
+
+async function addAccounts(app: AppUnderTest, page: Page, vendors: VendorId[]): Promise<AccountSnapshot[]> {
+  for (const v of vendors) {
+    await app.core.accounts.add({ vendor: v, label: `${NAMES[v]} shop`, credentials: app.sims[v].credentials });
+  }
+  app.core.refresh.start();
+  await app.core.refresh.idle();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Refresh all' })).toBeEnabled();
+  await app.core.refresh.idle();
+  return app.core.refresh.list();
+}
+
+function snapOf(app: AppUnderTest, snaps: AccountSnapshot[], vendor: VendorId): AccountSnapshot {
+  const account = app.core.accounts.list().find((a) => a.vendor === vendor)!;
+  return snaps.find((s) => s.accountId === account.id)!;
+}
+
+/** Active, dated IPs (or servers) of a vendor that the simulators renew by themselves (no IPv6 orders). */
+function pickIps(app: AppUnderTest, snaps: AccountSnapshot[], vendor: VendorId, count: number): Pick[] {
+  const snap = snapOf(app, snaps, vendor);
+  const soon = Date.now() + 120 * 86_400_000;
+  const fromServers = snap.servers
+    .filter((s) => s.status === 'active' && s.expiresAt && Date.parse(s.expiresAt) < soon)
+    .map((s) => ({ vendor, id: s.id, label: s.ip, ip: s.ip, expiresAt: s.expiresAt }));
+  const fromProxies = snap.proxies
+    .filter((p) => p.status === 'active' && p.kind !== 'ipv6' && p.expiresAt && Date.parse(p.expiresAt) < soon)
+    .map((p) => {
+      const port = p.httpPort ?? p.socksPort;
+      return { vendor, id: p.id, label: port == null ? p.ip : `${p.ip}:${port}`, ip: p.ip, expiresAt: p.expiresAt };
+    });
+  const all = [...fromServers, ...fromProxies];
+  // IPs unique in the whole list, so the search box finds exactly one row.
+  const allIps = snaps.flatMap((s) => [...s.proxies.map((p) => p.ip), ...s.servers.map((x) => x.ip)]);
+  const unique = all.filter((p) => allIps.filter((ip) => ip === p.ip).length === 1);
+  expect(unique.length).toBeGreaterThanOrEqual(count);
+  return unique.slice(0, count);
+}
+
+async function selectInIpsView(page: Page, picks: Pick[]): Promise<void> {
+  await nav(page, 'IPs');
+  const search = page.getByRole('searchbox');
+  for (const p of picks) {
+    await search.fill(p.ip);
+    const box = page.getByRole('checkbox', { name: `Select ${p.label}`, exact: true });
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+  await search.fill('');
+}
+
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Renew / extend' });
+
+async function checkPrice(page: Page, count: number): Promise<Locator> {
+  await page.getByRole('button', { name: `Renew / extend (${count})` }).click();
+  const d = dialog(page);
+  await expect(d).toBeVisible();
+  const check = d.getByRole('button', { name: 'Check the price' });
+  await expect(check).toBeEnabled({ timeout: 20_000 });
+  await check.click();
+  await expect(d.getByText('Asking the providers for the price…')).toBeHidden({ timeout: 30_000 });
+  return d;
+}
+
+/** Every ledger item id of a simulator, flattened (one entry per charge). */
+const charged = (app: AppUnderTest, v: VendorId) => app.sims[v].server.ledger.flatMap((e) => e.items);
+
+test.describe('renew / extend', () => {
+  test('bulk renew of IPs and servers from three providers: price check, one confirm, per-item results, new expiry dates, one charge per item', async ({
+    page,
+    app,
+  }) => {
+    const snaps = await addAccounts(app, page, ['youproxy', 'bestproxy', 'thordata']);
+    const yp = pickIps(app, snaps, 'youproxy', 2);
+    const bp = pickIps(app, snaps, 'bestproxy', 1);
+    const td = pickIps(app, snaps, 'thordata', 1);
+    const picks = [...yp, ...bp, ...td];
+    await selectInIpsView(page, picks);
+
+    const d = await checkPrice(page, picks.length);
+    // Step b: per account, items with current → new expiry, subtotal and balance; Thordata is an estimate.
+    for (const v of ['youproxy', 'bestproxy', 'thordata'] as const) {
+      const part = d.getByRole('region', { name: `${NAMES[v]} shop · ${NAMES[v]}` });
+      await expect(part).toBeVisible();
+      await expect(part).toContainText(/ → [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      await expect(part).toContainText(
+        v === 'bestproxy' ? 'Balance not reported by BestProxy' : /Balance: \$[\d,]+\.\d\d/,
+      );
+    }
+    await expect(
+      d.getByRole('region', { name: 'Thordata shop · Thordata' }).getByText('Estimate').first(),
+    ).toBeVisible();
+    await expect(d.getByText('Paid from your BestProxy balance.').first()).toBeVisible();
+    await expect(d.getByTestId('renew-blocked')).toHaveCount(0);
+    const total = (await d.getByTestId('renew-total').locator('strong').textContent())!;
+    // Thordata may not know its price in advance: then the total says so instead of hiding it.
+    expect(total).toMatch(/^\$[\d,]+\.\d\d( \+ unknown price of \d+ items?)?$/);
+    const confirm = d.getByRole('button', { name: `Confirm and pay ${total}` });
+    if (total.includes('unknown price')) {
+      // Money for items without a price in advance moves only after an explicit acceptance.
+      await expect(confirm).toBeDisabled();
+      await d.getByRole('checkbox', { name: /I accept that the price of \d+ items? is not known in advance/ }).check();
+    }
+    await expect(confirm).toBeEnabled();
+    await screenshot(page, 'renew-quote');
+
+    // Step c: a double click sends once.
+    const executes: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes(encodeURIComponent('renewals:execute'))) executes.push(r.url());
+    });
+    await confirm.dblclick();
+    const results = d.getByTestId('renew-result');
+    await expect(results).toHaveCount(picks.length, { timeout: 60_000 });
+    await expect(d.getByText(`${picks.length} renewed, 0 failed, 0 unknown.`)).toBeVisible();
+    const newDates = new Map<string, string>();
+    for (const p of picks) {
+      const row = results.filter({ hasText: p.label });
+      await expect(row).toContainText(/Renewed until /);
+      newDates.set(p.label, ((await row.locator('td').last().textContent()) ?? '').replace('Renewed until ', ''));
+    }
+    await expect(d.getByRole('button', { name: 'Retry failed items' })).toHaveCount(0);
+    expect(executes).toHaveLength(1);
+    await screenshot(page, 'renew-results');
+
+    // Exactly one charge per item in each simulator's ledger.
+    const ypItems = charged(app, 'youproxy');
+    for (const p of yp) expect(ypItems.filter((x) => x === p.id)).toHaveLength(1);
+    expect(ypItems).toHaveLength(yp.length);
+    const tdItems = charged(app, 'thordata');
+    expect(app.sims.thordata.server.ledger).toHaveLength(td.length);
+    expect(tdItems).toHaveLength(td.length);
+    // BestProxy charges per package (upid): one order for the one IP.
+    expect(app.sims.bestproxy.server.ledger).toHaveLength(1);
+
+    // The IPs view shows the new expiry dates once the accounts are refreshed.
+    await d.getByRole('button', { name: 'Close' }).click();
+    await expect(d).toBeHidden();
+    await app.core.refresh.idle();
+    const search = page.getByRole('searchbox');
+    for (const p of picks) {
+      await search.fill(p.ip);
+      const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${p.label}` }) });
+      await expect(row).toContainText(newDates.get(p.label)!, { timeout: 20_000 });
+    }
+    const after = app.core.refresh.list();
+    for (const p of picks) {
+      const s = snapOf(app, after, p.vendor);
+      const now = [...s.proxies, ...s.servers].find((x) => x.id === p.id)!;
+      expect(Date.parse(now.expiresAt!)).toBeGreaterThan(Date.parse(p.expiresAt!));
+    }
+  });
+
+  test('insufficient funds: a blocking message, Confirm disabled, nothing charged', async ({ page, app }) => {
+    const snaps = await addAccounts(app, page, ['youproxy', 'thordata']);
+    const picks = [...pickIps(app, snaps, 'youproxy', 1), ...pickIps(app, snaps, 'thordata', 1)];
+    app.sims.youproxy.setBalance(0);
+    await selectInIpsView(page, picks);
+
+    const d = await checkPrice(page, picks.length);
+    const blocked = d.getByTestId('renew-blocked');
+    await expect(blocked).toBeVisible();
+    await expect(blocked).toContainText('YouProxy shop');
+    await expect(d.getByRole('button', { name: /^Confirm and pay/ })).toBeDisabled();
+    await screenshot(page, 'renew-blocked');
+    expect(app.sims.youproxy.server.ledger).toHaveLength(0);
+    expect(app.sims.thordata.server.ledger).toHaveLength(0);
+  });
+
+  test('partial failure: that account’s items fail, the others renew; retry renews only the failed ones, once', async ({
+    page,
+    app,
+  }) => {
+    const snaps = await addAccounts(app, page, ['youproxy', 'thordata']);
+    const yp = pickIps(app, snaps, 'youproxy', 2);
+    const td = pickIps(app, snaps, 'thordata', 2);
+    const picks = [...yp, ...td];
+    await selectInIpsView(page, picks);
+    const d = await checkPrice(page, picks.length);
+    const confirm = d.getByRole('button', { name: /^Confirm and pay/ });
+    const accept = d.getByRole('checkbox', { name: /is not known in advance/ });
+    if (await accept.count()) await accept.check();
+    await expect(confirm).toBeEnabled();
+
+    app.sims.thordata.server.injectFault({
+      kind: 'status',
+      status: 503,
+      path: '/unlimited/renew',
+      method: 'POST',
+      times: 0,
+    });
+    await confirm.click();
+    const results = d.getByTestId('renew-result');
+    await expect(results).toHaveCount(picks.length, { timeout: 60_000 });
+    for (const p of yp) await expect(results.filter({ hasText: p.label })).toContainText('Renewed until');
+    for (const p of td) await expect(results.filter({ hasText: p.label })).toContainText('Failed:');
+    expect(app.sims.thordata.server.ledger).toHaveLength(0);
+    const retry = d.getByRole('button', { name: 'Retry failed items' });
+    await expect(retry).toBeVisible();
+    await screenshot(page, 'renew-partial');
+
+    app.sims.thordata.server.clearFaults();
+    await retry.click();
+    for (const p of td) {
+      await expect(results.filter({ hasText: p.label })).toContainText('Renewed until', { timeout: 60_000 });
+    }
+    await expect(d.getByText(`${picks.length} renewed, 0 failed, 0 unknown.`)).toBeVisible();
+    await expect(retry).toHaveCount(0);
+
+    // Exactly one charge per item across the first attempt and the retry.
+    const ypItems = charged(app, 'youproxy');
+    expect(ypItems.sort()).toEqual(yp.map((p) => p.id).sort());
+    expect(app.sims.thordata.server.ledger).toHaveLength(td.length);
+    expect(charged(app, 'thordata')).toHaveLength(td.length);
+  });
+});

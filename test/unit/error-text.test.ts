@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { type AppError, ERROR_CODES } from '../../preload/contract/errors';
+import { en } from '../../renderer/i18n/en';
+import { errorsEn } from '../../renderer/i18n/errors.en';
+import { errorsZhCN } from '../../renderer/i18n/errors.zh-CN';
+import { zhCN } from '../../renderer/i18n/zh-CN';
+import { errorText, keychainText, noticeText, type Translate } from '../../renderer/lib/error-text';
+
+/** A minimal i18next-like `t` over one catalog: dotted keys and {{name}} interpolation. */
+function makeT(catalog: object): Translate {
+  return (key, options) => {
+    let v: unknown = catalog;
+    for (const part of key.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+    if (typeof v !== 'string') return key;
+    return v.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options?.[name] ?? ''));
+  };
+}
+
+const tEn = makeT({ ...en, ...errorsEn });
+const tZh = makeT({ ...zhCN, ...errorsZhCN });
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('error catalogs', () => {
+  it('has a non-empty Chinese and English sentence for every ErrorCode', () => {
+    for (const code of ERROR_CODES) {
+      expect(errorsZhCN.errorText.codes[code], code).toMatch(CJK);
+      expect(errorsEn.errorText.codes[code].trim(), code).not.toBe('');
+    }
+    expect(Object.keys(errorsZhCN.errorText.codes).sort()).toEqual([...ERROR_CODES].sort());
+  });
+});
+
+describe('errorText', () => {
+  const duplicate: AppError = {
+    code: 'duplicate_label',
+    message: 'You already have an account named "Main". Choose another name.',
+    field: 'label',
+  };
+
+  it('returns main’s message unchanged in English', () => {
+    for (const code of ERROR_CODES) {
+      const error: AppError = { code, message: `Specific words for ${code}.` };
+      expect(errorText(error, 'en', tEn)).toBe(error.message);
+    }
+    expect(errorText(duplicate, 'en', tEn)).toBe(duplicate.message);
+  });
+
+  it('returns the Chinese sentence with the English detail in zh-CN', () => {
+    expect(errorText(duplicate, 'zh-CN', tZh)).toBe(
+      `${errorsZhCN.errorText.codes.duplicate_label}（详情：You already have an account named "Main". Choose another name.）`,
+    );
+    const vendor: AppError = { code: 'vendor_rejected', message: 'Thordata refused the request: plan expired' };
+    expect(errorText(vendor, 'zh-CN', tZh)).toContain('（详情：Thordata refused the request: plan expired）');
+    expect(errorText(vendor, 'zh-CN', tZh).startsWith(errorsZhCN.errorText.codes.vendor_rejected)).toBe(true);
+  });
+
+  it('omits the detail for codes whose messages are generic', () => {
+    const internal: AppError = {
+      code: 'internal',
+      message: 'Something went wrong inside Proxydeck. Try again; if it keeps happening, restart the app.',
+    };
+    expect(errorText(internal, 'zh-CN', tZh)).toBe(errorsZhCN.errorText.codes.internal);
+  });
+
+  it('translates the renderer transport errors fully', () => {
+    const error: AppError = { code: 'network', message: en.transport.network };
+    expect(errorText(error, 'zh-CN', tZh)).toBe(zhCN.transport.network);
+    expect(errorText(error, 'en', tEn)).toBe(en.transport.network);
+  });
+
+  it('falls back to the message for an unknown code', () => {
+    const odd = { code: 'something_new', message: 'A new kind of failure.' } as unknown as AppError;
+    expect(errorText(odd, 'zh-CN', tZh)).toBe('A new kind of failure.');
+    expect(errorText({ code: undefined, message: 'No code.' }, 'zh-CN', tZh)).toBe('No code.');
+  });
+
+  it('localizes the keychain banner and notices with the English detail', () => {
+    expect(keychainText('Your system keychain is locked.', 'en', tEn)).toBe('Your system keychain is locked.');
+    expect(keychainText('Your system keychain is locked.', 'zh-CN', tZh)).toBe(
+      `${errorsZhCN.errorText.keychain}（详情：Your system keychain is locked.）`,
+    );
+    expect(keychainText(null, 'zh-CN', tZh)).toBeNull();
+    expect(noticeText('Kept as settings.bad.json.', 'zh-CN', tZh)).toBe(
+      `${errorsZhCN.errorText.notice}（详情：Kept as settings.bad.json.）`,
+    );
+    expect(noticeText('Kept as settings.bad.json.', 'en', tEn)).toBe('Kept as settings.bad.json.');
+  });
+});
