@@ -55,7 +55,12 @@ export function runInBackground(app: App, events: EventHub, getWindow: () => Bro
     n.on('click', () => {
       show();
       const target = getWindow();
-      const open: AppEvent = { type: 'open-view', view: 'ips', itemIds: event.reminder.itemIds };
+      const open: AppEvent = {
+        type: 'open-view',
+        view: 'ips',
+        accountId: event.reminder.accountId,
+        itemIds: event.reminder.itemIds,
+      };
       if (target && !target.isDestroyed()) target.webContents.send(EVENT_CHANNEL, open);
     });
     n.show();

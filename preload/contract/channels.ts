@@ -175,4 +175,4 @@ export type AppEvent =
       };
     }
   /** Asks the window to show a view (e.g. after a notification click: the IPs view filtered to items). */
-  | { type: 'open-view'; view: 'ips'; itemIds: string[] };
+  | { type: 'open-view'; view: 'ips'; accountId: string; itemIds: string[] };

@@ -148,6 +148,11 @@ export const inventoryEn = {
     },
   },
   ips: {
+    focus: {
+      text_one: 'Showing {{count, number}} IP from an expiry reminder.',
+      text_other: 'Showing {{count, number}} IPs from an expiry reminder.',
+      showAll: 'Show all IPs',
+    },
     title: 'IPs',
     intro: 'Every proxy IP and unlimited server of every account. Select rows to copy or export them.',
     tableLabel: 'IPs',

@@ -148,6 +148,11 @@ export const inventoryZhCN: InventoryMessages = {
     },
   },
   ips: {
+    focus: {
+      text_one: '正在显示到期提醒中的 {{count, number}} 个 IP。',
+      text_other: '正在显示到期提醒中的 {{count, number}} 个 IP。',
+      showAll: '显示全部 IP',
+    },
     title: 'IP',
     intro: '所有账户的代理 IP 和不限量服务器。选中行即可复制或导出。',
     tableLabel: 'IP',

@@ -16,6 +16,10 @@ interface AppState {
   flash: string | null;
   /** Whether the add-account form is open (a flag only: the form's values live in the form). */
   addOpen: boolean;
+  /** Items the IPs view is narrowed to (a clicked expiry reminder); null = no narrowing. */
+  focus: { accountId: string; itemIds: string[] } | null;
+  showItems: (accountId: string, itemIds: string[]) => void;
+  clearFocus: () => void;
   loadInfo: () => Promise<void>;
   dismissNotice: (notice: string) => void;
   setView: (view: ViewId) => void;
@@ -33,6 +37,9 @@ export const useAppStore = create<AppState>()((set) => ({
   view: null,
   flash: null,
   addOpen: false,
+  focus: null,
+  showItems: (accountId, itemIds) => set({ view: 'ips', focus: { accountId, itemIds }, flash: null }),
+  clearFocus: () => set({ focus: null }),
   loadInfo: async () => {
     const mine = ++seq;
     set({ load: PENDING });

@@ -33,7 +33,7 @@ export function handleEvent(event: AppEvent): void {
       break;
     case 'open-view':
       // A reminder notification was clicked: show the IPs view (where the expiring items are).
-      useAppStore.getState().setView(event.view);
+      useAppStore.getState().showItems(event.accountId, event.itemIds);
       break;
     case 'reminder':
       // Shown by the main process as a desktop notification; nothing to do in the window.

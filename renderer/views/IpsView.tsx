@@ -16,6 +16,7 @@ import {
 } from '../lib/proxy-format';
 import { formatDate, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
+import { useAppStore } from '../stores/app';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
@@ -59,7 +60,15 @@ export function IpsView() {
   const scrollRef = useRef<HTMLElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
-  const rows = useMemo(() => filterIps(all, filter, now), [all, filter, now]);
+  const focus = useAppStore((s) => s.focus);
+  const clearFocus = useAppStore((s) => s.clearFocus);
+  // A clicked reminder narrows the table to its items (row key = `${accountId}|p|${id}` or `|s|`).
+  const focused = useMemo(() => {
+    if (!focus) return all;
+    const ids = new Set(focus.itemIds);
+    return all.filter((r) => r.accountId === focus.accountId && ids.has(r.key.split('|').slice(2).join('|')));
+  }, [all, focus]);
+  const rows = useMemo(() => filterIps(focused, filter, now), [focused, filter, now]);
   const countries = useMemo(
     () => [...new Set(all.map((r) => r.country).filter((c): c is string => !!c))].sort(),
     [all],
@@ -253,6 +262,14 @@ export function IpsView() {
         </FilterField>
       </fieldset>
 
+      {focus ? (
+        <div className="flash" role="status">
+          {t('ips.focus.text', { count: focused.length })}{' '}
+          <button type="button" className="btn btn-small" onClick={clearFocus}>
+            {t('ips.focus.showAll')}
+          </button>
+        </div>
+      ) : null}
       <div className="ips-toolbar">
         <p className="muted count" role="status">
           {t('ips.count', { count: rows.length, total: all.length })}
