@@ -10,8 +10,15 @@ import { describedBy, Field } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime } from '../lib/time';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
-import { useVendorsStore, vendorName } from '../stores/vendors';
-import { AccountPicker, hasCapability, pickValid, UnsupportedNote, useCapableAccounts } from './manage/common';
+import { useVendorsStore } from '../stores/vendors';
+import {
+  AccountNotices,
+  AccountPicker,
+  hasCapability,
+  pickValid,
+  UnsupportedNote,
+  useCapableAccounts,
+} from './manage/common';
 import '../styles/manage.css';
 
 export interface ParsedLines {
@@ -37,13 +44,11 @@ export function parseIpLines(text: string): ParsedLines {
 
 export function WhitelistsView() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const headingId = useId();
   const { capable, missing, loaded, total } = useCapableAccounts('whitelist');
   const vendors = useVendorsStore((s) => s.list);
   const snapshots = useSnapshotsStore((s) => s.byAccount);
   const refresh = useSnapshotsStore((s) => s.refresh);
-  const snapsLoaded = useSnapshotsStore((s) => s.loaded);
   const [picked, setPicked] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [removing, setRemoving] = useState<WhitelistEntry | null>(null);
@@ -84,26 +89,13 @@ export function WhitelistsView() {
             />
           </div>
 
-          <div role="status" className={flash ? 'flash' : 'flash flash-empty'}>
-            {flash}
-          </div>
-          {refresh[account.id]?.state === 'failed' && refresh[account.id]?.message ? (
-            <p className="muted">{t('manage.refreshFailed', { message: errorText(refresh[account.id]) })}</p>
-          ) : null}
-          {sectionError ? (
-            <div className="inline-error" role="alert">
-              {sectionError}
-            </div>
-          ) : null}
-          {!snap && !snapsLoaded ? (
-            <p role="status" className="progress">
-              <span className="spinner" aria-hidden="true" /> {t('manage.loadingSnapshots')}
-            </p>
-          ) : null}
-          {!snap && snapsLoaded ? <p className="muted">{t('manage.notLoaded')}</p> : null}
-          {!editable ? (
-            <p className="muted">{t('manage.unsupported.readOnly', { vendor: vendorName(vendors, account.vendor) })}</p>
-          ) : null}
+          <AccountNotices
+            account={account}
+            flash={flash}
+            sectionError={sectionError}
+            hasSnapshot={Boolean(snap)}
+            editable={editable}
+          />
 
           {snap ? (
             <div className="manage-columns">

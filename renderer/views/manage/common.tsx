@@ -1,10 +1,15 @@
-/** Shared pieces of the Traffic, Whitelists and Sub-users views: capability filtering and the account picker. */
+/**
+ * Shared pieces of the Traffic, Whitelists and Sub-users views: capability filtering, the account
+ * picker, and the status lines shown above one account's data.
+ */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, VendorSummary } from '../../../preload/contract/channels';
 import type { Capability, VendorId } from '../../../preload/contract/model';
+import { useErrorText } from '../../lib/error-text';
 import { useAccountsStore } from '../../stores/accounts';
-import { useVendorsStore } from '../../stores/vendors';
+import { useSnapshotsStore } from '../../stores/snapshots';
+import { useVendorsStore, vendorName } from '../../stores/vendors';
 
 export function hasCapability(vendors: VendorSummary[], vendor: VendorId, capability: Capability): boolean {
   return vendors.find((v) => v.id === vendor)?.capabilities.includes(capability) ?? false;
@@ -82,4 +87,52 @@ export function AccountPicker({
 export function pickValid(value: string | null, accounts: AccountSummary[], allowAll = false): string {
   if (value && (accounts.some((a) => a.id === value) || (allowAll && value === 'all'))) return value;
   return allowAll ? 'all' : (accounts[0]?.id ?? '');
+}
+
+/**
+ * What sits between the account picker and the account's data: the last action's result, a failed
+ * refresh, a section the vendor did not answer, loading, and "read-only" for vendors without writes.
+ */
+export function AccountNotices({
+  account,
+  flash,
+  sectionError,
+  hasSnapshot,
+  editable,
+}: {
+  account: AccountSummary;
+  flash: string | null;
+  sectionError: string | null | undefined;
+  hasSnapshot: boolean;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const vendors = useVendorsStore((s) => s.list);
+  const refresh = useSnapshotsStore((s) => s.refresh[account.id]);
+  const snapsLoaded = useSnapshotsStore((s) => s.loaded);
+  return (
+    <>
+      <div role="status" className={flash ? 'flash' : 'flash flash-empty'}>
+        {flash}
+      </div>
+      {refresh?.state === 'failed' && refresh.message ? (
+        <p className="muted">{t('manage.refreshFailed', { message: errorText(refresh) })}</p>
+      ) : null}
+      {sectionError ? (
+        <div className="inline-error" role="alert">
+          {sectionError}
+        </div>
+      ) : null}
+      {!hasSnapshot && !snapsLoaded ? (
+        <p role="status" className="progress">
+          <span className="spinner" aria-hidden="true" /> {t('manage.loadingSnapshots')}
+        </p>
+      ) : null}
+      {!hasSnapshot && snapsLoaded ? <p className="muted">{t('manage.notLoaded')}</p> : null}
+      {!editable ? (
+        <p className="muted">{t('manage.unsupported.readOnly', { vendor: vendorName(vendors, account.vendor) })}</p>
+      ) : null}
+    </>
+  );
 }
