@@ -16,10 +16,15 @@ test('a clicked expiry reminder opens the IPs view narrowed to its items; "Show 
   expect(proxies.length).toBeGreaterThan(3);
   const picked = proxies.slice(0, 2);
 
-  // What the shell sends to the window when the user clicks the reminder's desktop notification.
-  app.core.events.emit({ type: 'open-view', view: 'ips', accountId: account.id, itemIds: picked.map((p) => p.id) });
-
-  await expect(page.getByRole('heading', { name: 'IPs', exact: true })).toBeVisible();
+  // What the shell sends to the window when the user clicks the reminder's desktop notification. The
+  // page's event stream connects shortly after load, so send until it is delivered (showing the same
+  // items twice is harmless).
+  await expect(page.getByRole('heading', { name: 'Dashboard', exact: true })).toBeVisible();
+  const heading = page.getByRole('heading', { name: 'IPs', exact: true });
+  await expect(async () => {
+    app.core.events.emit({ type: 'open-view', view: 'ips', accountId: account.id, itemIds: picked.map((p) => p.id) });
+    await expect(heading).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByText('Showing 2 IPs from an expiry reminder.')).toBeVisible();
   const table = page.getByRole('table', { name: 'IPs' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
