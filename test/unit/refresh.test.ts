@@ -107,4 +107,22 @@ describe('refresh and the offline snapshot', () => {
     expect(byId.get(bad.id)?.lastError).toMatchObject({ code: 'invalid_credentials' });
     expect(core.refresh.list().map((s) => s.accountId)).toEqual([good.id]);
   });
+
+  it('a refresh asked for while one runs is not dropped: exactly one follow-up run sees the change', async () => {
+    const core = await start();
+    const acc = await core.accounts.add({ vendor: 'youproxy', label: 'YP', credentials: yp.credentials });
+    const done: string[] = [];
+    core.events.on((e) => {
+      if (e.type === 'refresh-progress' && e.state === 'done') done.push(e.accountId);
+    });
+    yp.server.injectFault({ kind: 'latency', ms: 300, path: '/balance', times: 1 }); // keep the first one running
+    core.refresh.start([acc.id]);
+    yp.setBalance(123_45); // a change made while that refresh runs (e.g. a renewal paid)
+    core.refresh.start([acc.id]);
+    core.refresh.start([acc.id]);
+    core.refresh.start([acc.id]);
+    await core.refresh.idle();
+    expect(done).toEqual([acc.id, acc.id]); // the first run and ONE follow-up, not three
+    expect(core.refresh.list()[0]?.balance?.money).toEqual({ minor: 12345, currency: 'USD' });
+  });
 });

@@ -36,6 +36,8 @@ function plan(client: VendorClient, now: Date): Array<[Section, Capability, () =
  */
 export class RefreshService {
   private readonly running = new Map<string, Promise<void>>();
+  /** Accounts asked for again while their refresh was running. */
+  private readonly again = new Set<string>();
   private readonly limit = pLimit(REFRESH_CONCURRENCY);
 
   constructor(
@@ -52,20 +54,35 @@ export class RefreshService {
       .filter((s): s is AccountSnapshot => s !== null);
   }
 
-  /** Starts refreshing (ids or all); returns the ids started. Already running ones are not doubled. */
+  /**
+   * Starts refreshing (ids or all); returns the ids asked for. A request for an account whose refresh
+   * is already running is not doubled, but it is not dropped either: that refresh may have read the
+   * vendor before the change the caller wants to see (a renewal just made), so exactly one more run
+   * follows it.
+   */
   start(ids?: string[]): string[] {
     const targets = ids ?? this.accounts.list().map((a) => a.id);
     for (const id of targets) {
-      if (this.running.has(id)) continue;
-      const job = this.limit(() => this.refreshOne(id)).finally(() => this.running.delete(id));
-      this.running.set(id, job);
+      if (this.running.has(id)) {
+        this.again.add(id);
+        continue;
+      }
+      this.run(id);
     }
     return targets;
   }
 
-  /** Resolves when every refresh started so far has finished (tests, shutdown). */
+  private run(id: string): void {
+    const job: Promise<void> = this.limit(() => this.refreshOne(id)).finally(() => {
+      this.running.delete(id);
+      if (this.again.delete(id)) this.run(id);
+    });
+    this.running.set(id, job);
+  }
+
+  /** Resolves when every refresh started so far (and every follow-up it queued) has finished. */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.running.values()]);
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   private async refreshOne(id: string): Promise<void> {
