@@ -32,6 +32,7 @@ interface SnapshotsState {
 }
 
 let inflight: Promise<void> | null = null;
+let again = false;
 
 export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
   byAccount: {},
@@ -39,11 +40,20 @@ export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
   loaded: false,
   error: null,
   fetch: () => {
-    // Bursts of snapshot-updated events (one per account) share one reload.
-    inflight ??= (async () => {
-      const r = await getApi().snapshots.list();
-      if (r.ok) set({ byAccount: Object.fromEntries(r.data.map((s) => [s.accountId, s])), loaded: true, error: null });
-      else set({ error: r.error, loaded: true });
+    // Bursts of snapshot-updated events (one per account) share one reload, but an event that arrives
+    // while a reload is in flight may describe data that reload has already missed: one more follows.
+    if (inflight) {
+      again = true;
+      return inflight;
+    }
+    inflight = (async () => {
+      do {
+        again = false;
+        const r = await getApi().snapshots.list();
+        if (r.ok)
+          set({ byAccount: Object.fromEntries(r.data.map((s) => [s.accountId, s])), loaded: true, error: null });
+        else set({ error: r.error, loaded: true });
+      } while (again);
     })().finally(() => {
       inflight = null;
     });

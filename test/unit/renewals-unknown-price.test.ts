@@ -66,5 +66,13 @@ describe('items without a price in advance (Thordata)', () => {
     });
     expect(paid.ok && paid.data.operations[0]!.state).toBe('done');
     expect(sim.server.ledger.length - before).toBe(1);
+
+    // The refreshed snapshot shows the new expiry the renewal reported.
+    const newExpiry = paid.ok ? paid.data.operations[0]!.items[0]!.newExpiresAt : null;
+    core.refresh.start([accountId]);
+    await core.refresh.idle();
+    const snap = core.refresh.list()[0]!;
+    expect(snap.errors).toEqual({});
+    expect(snap.servers.find((s) => s.id === server.id)?.expiresAt).toBe(newExpiry);
   });
 });
