@@ -1,6 +1,7 @@
 import type {
   Capability,
   ConnectionCheck,
+  Money,
   Order,
   ProxyEndpoint,
   RenewPeriod,
@@ -15,6 +16,7 @@ import type {
 } from '../../preload/contract/model';
 import { VendorError } from './errors';
 import type { HttpTransport } from './http/transport';
+import { formatMoney } from './money-text';
 import { BadField } from './parse';
 import type {
   AutoRenewTarget,
@@ -50,14 +52,28 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
     }
   }
 
-  /** testConnection never throws: it turns any error into a plain sentence. */
-  protected async checkWith(read: () => Promise<string>): Promise<ConnectionCheck> {
+  /**
+   * testConnection never throws: it turns any error into a plain sentence with its code. `read`
+   * returns the English sentence plus the figures it names, so the renderer can say it in any language.
+   */
+  protected async checkWith(read: () => Promise<Omit<ConnectionCheck, 'ok' | 'code'>>): Promise<ConnectionCheck> {
     try {
-      return { ok: true, message: await read() };
+      return { ok: true, ...(await read()) };
     } catch (e) {
-      if (e instanceof VendorError) return { ok: false, message: e.message };
-      return { ok: false, message: 'The connection test failed for an unexpected reason. Try again.' };
+      if (e instanceof VendorError) return { ok: false, code: e.code, message: e.message };
+      return {
+        ok: false,
+        code: 'internal',
+        message: 'The connection test failed for an unexpected reason. Try again.',
+      };
     }
+  }
+
+  /** The usual success result: "Connected." plus the money balance when the vendor reports one. */
+  protected connected(balance: Money | null): Omit<ConnectionCheck, 'ok' | 'code'> {
+    return balance
+      ? { message: `Connected. Balance ${formatMoney(balance)}.`, balance }
+      : { message: 'Connected.', balance: null };
   }
 
   // Defaults typed with VendorClient's own signatures, so subclasses override them as declared.

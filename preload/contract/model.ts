@@ -220,8 +220,14 @@ export interface RenewResult {
 
 export interface ConnectionCheck {
   ok: boolean;
-  /** Plain words for the user: "Connected. Balance $12.30." */
+  /** Plain English for the user: "Connected. Balance $12.30." (the renderer rebuilds it per language). */
   message: string;
+  /** On success: the money balance, when the vendor reports one. */
+  balance?: Money | null;
+  /** On success: residential traffic left in bytes, when that is what the vendor reports. */
+  trafficLeftBytes?: number | null;
+  /** On failure: the ErrorCode (errors.ts), so the renderer can say it in the UI language. */
+  code?: string;
 }
 
 /** A snapshot of one account as last fetched, kept in the store so the app opens offline. */
@@ -235,6 +241,16 @@ export interface AccountSnapshot {
   subUsers: SubUser[];
   servers: UnlimitedServer[];
   traffic: TrafficSeries[];
-  /** Per-section errors of the last refresh (section name -> plain message). */
-  errors: Record<string, string>;
+  /** Per-section errors of the last refresh (section name -> what went wrong). */
+  errors: Record<string, SectionError>;
+}
+
+/**
+ * Why one section of a refresh failed. `code` is an ErrorCode (see errors.ts) so the renderer can say
+ * it in the UI language; snapshots saved before codes were kept have none (message only).
+ */
+export interface SectionError {
+  code?: string;
+  /** Plain English from main (vendor's words, specifics). */
+  message: string;
 }

@@ -35,6 +35,12 @@ export const errorsEn = {
     keychain:
       'The system keychain is not available, so Proxydeck is in read-only mode: accounts are shown from the last saved data, and keys cannot be saved or used.',
     notice: 'Proxydeck found a problem with its saved files at start.',
+    /** A successful connection test, rebuilt from its figures (English shows main's own sentence). */
+    connection: {
+      connected: 'Connected.',
+      balance: 'Connected. Balance {{balance}}.',
+      traffic: 'Connected. {{traffic}} of residential traffic left.',
+    },
   },
 };
 

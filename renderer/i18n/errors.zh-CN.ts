@@ -24,5 +24,10 @@ export const errorsZhCN: ErrorMessages = {
     detail: '（详情：{{detail}}）',
     keychain: '系统钥匙串不可用，Proxydeck 目前为只读模式：账户显示的是上次保存的数据，无法保存或使用 API 密钥。',
     notice: 'Proxydeck 启动时发现其保存的文件有问题。',
+    connection: {
+      connected: '已连接。',
+      balance: '已连接。余额 {{balance}}。',
+      traffic: '已连接。剩余住宅流量 {{traffic}}。',
+    },
   },
 };

@@ -8,7 +8,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type ErrorCode } from '../../preload/contract/errors';
+import type { ConnectionCheck } from '../../preload/contract/model';
 import { en } from '../i18n/en';
+import { formatBytes, formatMoney } from './format';
 
 /** A translate function as i18next's `t` (only the form used here). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -63,6 +65,27 @@ export function keychainText(message: string | null, language: string, t: Transl
 /** A start-up notice (plain English from main). */
 export function noticeText(notice: string, language: string, t: Translate): string {
   return isChinese(language) ? withDetail(t('errorText.notice'), notice, t) : notice;
+}
+
+/**
+ * A connection test's result. English: main's sentence (it names vendor specifics, e.g. that BestProxy
+ * has no money balance). zh-CN: rebuilt from the figures it carries; a failure goes through errorText.
+ */
+export function connectionText(check: ConnectionCheck, language: string, t: Translate): string {
+  if (!isChinese(language)) return check.message;
+  if (!check.ok) return errorText({ code: check.code, message: check.message }, language, t);
+  if (check.balance) return t('errorText.connection.balance', { balance: formatMoney(check.balance, language) });
+  if (typeof check.trafficLeftBytes === 'number') {
+    return t('errorText.connection.traffic', { traffic: formatBytes(check.trafficLeftBytes) });
+  }
+  return t('errorText.connection.connected');
+}
+
+/** `connectionText` bound to the current UI language. */
+export function useConnectionText(): (check: ConnectionCheck) => string {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback((check: ConnectionCheck) => connectionText(check, language, t as Translate), [language, t]);
 }
 
 /** `errorText` bound to the current UI language; components re-render when it changes. */

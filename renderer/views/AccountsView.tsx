@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
-import { useErrorText } from '../lib/error-text';
+import { useConnectionText, useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime, formatRelative, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -129,8 +129,10 @@ function AccountRow({
   const testAccount = useAccountsStore((s) => s.testAccount);
   const lang = i18n.language;
   const errorText = useErrorText();
+  const connectionText = useConnectionText();
   const failed =
-    (test?.error ? errorText(test.error) : null) ?? (test?.result && !test.result.ok ? test.result.message : null);
+    (test?.error ? errorText(test.error) : null) ??
+    (test?.result && !test.result.ok ? connectionText(test.result) : null);
 
   return (
     <tr>
@@ -180,7 +182,7 @@ function AccountRow({
           ) : test?.result?.ok ? (
             <span className="result-ok">
               <span aria-hidden="true">✓ </span>
-              {test.result.message}
+              {connectionText(test.result)}
             </span>
           ) : null}
         </div>

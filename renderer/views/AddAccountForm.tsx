@@ -10,7 +10,7 @@ import type { ConnectionCheck, VendorId } from '../../preload/contract/model';
 import { getApi } from '../api';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
-import { useErrorText } from '../lib/error-text';
+import { useConnectionText, useErrorText } from '../lib/error-text';
 import { validateCredential, validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -39,6 +39,7 @@ function errorField(error: AppError, vendor: VendorSummary | undefined): string 
 export function AddAccountForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const connectionText = useConnectionText();
   const vendors = useVendorsStore((s) => s.list);
   const vendorsLoad = useVendorsStore((s) => s.load);
   const fetchVendors = useVendorsStore((s) => s.fetch);
@@ -294,12 +295,12 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
               <span className="spinner" aria-hidden="true" /> {t('addForm.testing')}
             </span>
           ) : test.result?.ok ? (
-            <span className="result-ok">{test.result.message}</span>
+            <span className="result-ok">{connectionText(test.result)}</span>
           ) : null}
         </div>
         {test.result && !test.result.ok ? (
           <div className="result-error" role="alert">
-            {test.result.message}
+            {connectionText(test.result)}
           </div>
         ) : null}
         {test.error ? (

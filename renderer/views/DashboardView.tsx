@@ -114,14 +114,14 @@ export function DashboardView() {
           action: keyProblem ? 'accounts' : 'test',
         });
       } else if (snap) {
-        for (const [section, message] of Object.entries(snap.errors)) {
+        for (const [section, error] of Object.entries(snap.errors)) {
           out.push({
             key: `${a.id}|err|${section}`,
             accountId: a.id,
             accountLabel: a.label,
             text: t('dashboard.attention.sectionError', {
               section: t(`dashboard.sections.${section}`, { defaultValue: section }),
-              message,
+              message: errorText(error),
             }),
             action: 'refresh',
           });

@@ -4,7 +4,7 @@ import { en } from '../../renderer/i18n/en';
 import { errorsEn } from '../../renderer/i18n/errors.en';
 import { errorsZhCN } from '../../renderer/i18n/errors.zh-CN';
 import { zhCN } from '../../renderer/i18n/zh-CN';
-import { errorText, keychainText, noticeText, type Translate } from '../../renderer/lib/error-text';
+import { connectionText, errorText, keychainText, noticeText, type Translate } from '../../renderer/lib/error-text';
 
 /** A minimal i18next-like `t` over one catalog: dotted keys and {{name}} interpolation. */
 function makeT(catalog: object): Translate {
@@ -84,5 +84,42 @@ describe('errorText', () => {
       `${errorsZhCN.errorText.notice}（详情：Kept as settings.bad.json.）`,
     );
     expect(noticeText('Kept as settings.bad.json.', 'en', tEn)).toBe('Kept as settings.bad.json.');
+  });
+});
+
+describe('connectionText', () => {
+  it('shows main’s own sentence in English', () => {
+    const check = { ok: true, message: 'Connected. Balance $12.30.', balance: { minor: 1230, currency: 'USD' } };
+    expect(connectionText(check, 'en', tEn)).toBe('Connected. Balance $12.30.');
+  });
+
+  it('rebuilds a success from its figures in zh-CN', () => {
+    const balance = connectionText(
+      { ok: true, message: 'Connected. Balance $12.30.', balance: { minor: 1230, currency: 'USD' } },
+      'zh-CN',
+      tZh,
+    );
+    expect(balance).toMatch(/^已连接。余额 .*12\.30。$/);
+    expect(balance).not.toMatch(/Connected/);
+    const traffic = connectionText(
+      {
+        ok: true,
+        message: 'Connected. 2.0 GB of residential traffic left (…)',
+        balance: null,
+        trafficLeftBytes: 2 * 1024 ** 3,
+      },
+      'zh-CN',
+      tZh,
+    );
+    expect(traffic).toBe('已连接。剩余住宅流量 2 GB。');
+    expect(connectionText({ ok: true, message: 'Connected.', balance: null }, 'zh-CN', tZh)).toBe('已连接。');
+  });
+
+  it('says a failure through its error code in zh-CN, with the vendor’s words as detail', () => {
+    const check = { ok: false, code: 'invalid_credentials', message: 'ProxyShard did not accept the API key.' };
+    expect(connectionText(check, 'zh-CN', tZh)).toBe(
+      `${errorsZhCN.errorText.codes.invalid_credentials}（详情：ProxyShard did not accept the API key.）`,
+    );
+    expect(connectionText(check, 'en', tEn)).toBe('ProxyShard did not accept the API key.');
   });
 });

@@ -108,6 +108,19 @@ describe('refresh and the offline snapshot', () => {
     expect(core.refresh.list().map((s) => s.accountId)).toEqual([good.id]);
   });
 
+  it('a section that fails keeps its error code, so the UI can say it in any language; the rest is saved', async () => {
+    const core = await start();
+    const acc = await core.accounts.add({ vendor: 'youproxy', label: 'YP', credentials: yp.credentials });
+    yp.server.injectFault({ kind: 'malformed', path: '/balance', times: 0 });
+    core.refresh.start([acc.id]);
+    await core.refresh.idle();
+    const snap = core.refresh.list()[0];
+    expect(snap?.proxies.length).toBeGreaterThan(0);
+    expect(snap?.errors.balance).toEqual({ code: 'bad_response', message: expect.any(String) });
+    expect(snap?.errors.balance?.message).not.toBe('');
+    expect(Object.keys(snap?.errors ?? {})).toEqual(['balance']);
+  });
+
   it('a refresh asked for while one runs is not dropped: exactly one follow-up run sees the change', async () => {
     const core = await start();
     const acc = await core.accounts.add({ vendor: 'youproxy', label: 'YP', credentials: yp.credentials });

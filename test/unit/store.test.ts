@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStore, STORE_NAME } from '../../main/core/store/app-store';
 import { migrate } from '../../main/core/store/migrations';
 import type { BackendCtor } from '../../main/core/store/open-file';
+import { SnapshotStore } from '../../main/core/store/snapshot-store';
+import type { AccountSnapshot } from '../../preload/contract/model';
 import { DEFAULT_SETTINGS } from '../../preload/contract/schemas';
 import { tempDir } from '../helpers/tmp';
 
@@ -98,5 +100,51 @@ describe('AppStore', () => {
   it('migrate() is a no-op on current files', () => {
     const cur = { schemaVersion: 1, settings: DEFAULT_SETTINGS, accounts: [], demoDismissed: false };
     expect(migrate(cur)).toEqual({ data: cur, from: 1, migrated: false });
+  });
+});
+
+describe('SnapshotStore', () => {
+  const id = '0b7f2c1e-5d4a-4e8b-9c3d-2a1f0e9d8c7b';
+  const snapshot = (errors: unknown) => ({
+    accountId: id,
+    fetchedAt: '2026-11-20T10:00:00.000Z',
+    balance: null,
+    orders: [],
+    proxies: [],
+    whitelist: [],
+    subUsers: [],
+    servers: [],
+    traffic: [],
+    errors,
+  });
+
+  it('reads section errors saved before codes were kept (plain strings) as message-only errors', () => {
+    mkdirSync(join(dir, 'snapshots'), { recursive: true });
+    writeFileSync(
+      join(dir, 'snapshots', `${id}.json`),
+      JSON.stringify({ snapshot: snapshot({ balance: 'Old text.' }) }),
+    );
+    const store = new SnapshotStore(dir, Backend);
+    expect(store.get(id)?.errors).toEqual({ balance: { message: 'Old text.' } });
+    expect(store.notices).toEqual([]);
+  });
+
+  it('keeps coded section errors through a save and a read', () => {
+    const store = new SnapshotStore(dir, Backend);
+    store.put(snapshot({ whitelist: { code: 'rate_limited', message: 'Too many requests.' } }) as AccountSnapshot);
+    expect(new SnapshotStore(dir, Backend).get(id)?.errors).toEqual({
+      whitelist: { code: 'rate_limited', message: 'Too many requests.' },
+    });
+  });
+
+  it('sets aside a snapshot whose errors are neither text nor {code, message}', () => {
+    mkdirSync(join(dir, 'snapshots'), { recursive: true });
+    writeFileSync(join(dir, 'snapshots', `${id}.json`), JSON.stringify({ snapshot: snapshot({ balance: 42 }) }));
+    const store = new SnapshotStore(dir, Backend);
+    expect(store.get(id)).toBeNull();
+    expect(store.notices).toHaveLength(1);
+    expect(
+      readdirSync(join(dir, 'snapshots')).some((f) => f.startsWith(`${id}.json.invalid-`) || f.includes('invalid')),
+    ).toBe(true);
   });
 });

@@ -112,7 +112,7 @@ export class RefreshService {
         else {
           const err = toAppError(r.reason);
           failures.push(err);
-          snap.errors[section] = err.message;
+          snap.errors[section] = { code: err.code, message: err.message };
         }
       });
       if (steps.length > 0 && failures.length === steps.length) {

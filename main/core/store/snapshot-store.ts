@@ -20,7 +20,14 @@ const SnapshotFrame = z.object({
   subUsers: z.array(z.unknown()),
   servers: z.array(z.unknown()),
   traffic: z.array(z.unknown()),
-  errors: z.record(z.string(), z.string()),
+  // Snapshots written before error codes were kept hold plain strings: read them as message-only.
+  errors: z.record(
+    z.string(),
+    z.union([
+      z.string().transform((message) => ({ message })),
+      z.object({ code: z.string().optional(), message: z.string() }),
+    ]),
+  ),
 });
 
 const ID_RE = /^[0-9a-f-]{36}$/;

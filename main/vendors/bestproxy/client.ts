@@ -130,9 +130,11 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
       const data = await this.get(PATHS.packageSummary, { product_type: PRODUCT_TYPE.dynamicTraffic });
       const left = this.parse('traffic summary', () => mapSummary(data)).remainingBytes;
       const gb = left === null ? null : (left / GB).toFixed(1);
-      return gb === null
-        ? 'Connected. BestProxy does not report the money balance through its API.'
-        : `Connected. ${gb} GB of residential traffic left (BestProxy does not report the money balance through its API).`;
+      const message =
+        gb === null
+          ? 'Connected. BestProxy does not report the money balance through its API.'
+          : `Connected. ${gb} GB of residential traffic left (BestProxy does not report the money balance through its API).`;
+      return { message, balance: null, trafficLeftBytes: left };
     });
   }
 

@@ -21,6 +21,7 @@ import type {
 import { BaseVendorClient } from '../base-client';
 import { VendorError } from '../errors';
 import { HttpTransport } from '../http/transport';
+import { formatMoney } from '../money-text';
 import { type Obj, obj, optNum, optStr, pick } from '../parse';
 import type {
   AutoRenewTarget,
@@ -57,7 +58,7 @@ import {
   type Tier,
   type TierProfile,
 } from './mappers';
-import { bytesToWholeGb, CURRENCY, CURRENT_CYCLE, cycleDays, formatGb, formatMoney } from './units';
+import { bytesToWholeGb, CURRENCY, CURRENT_CYCLE, cycleDays, formatGb } from './units';
 
 export const PRODUCTION_BASE_URL = 'https://user-api.proxyshard.com';
 
@@ -106,7 +107,7 @@ export class ProxyshardClient extends BaseVendorClient implements VendorClient {
   testConnection(): Promise<ConnectionCheck> {
     return this.checkWith(async () => {
       const me = await this.me();
-      return `Connected. Balance ${formatMoney(me.wallet)}.`;
+      return this.connected(me.wallet);
     });
   }
 

@@ -2,7 +2,7 @@
  * ProxyShard units: money is integer US cents; traffic goes in as whole GB and comes out of
  * /proxies/profile as bytes. The sub-user outputs have no documented unit, so they are sniffed.
  */
-import type { Money, RenewPeriod } from '../../../preload/contract/model';
+import type { RenewPeriod } from '../../../preload/contract/model';
 import { BYTE_UNITS, optNum } from '../parse';
 
 export const CURRENCY = 'USD';
@@ -32,13 +32,6 @@ export function trafficBytes(v: unknown, unit: TrafficUnit): number | null {
 /** Bytes to the whole GB the vendor accepts as input (nearest GB). */
 export function bytesToWholeGb(bytes: number): number {
   return Math.round(bytes / GIB);
-}
-
-export function formatMoney(m: Money): string {
-  const sign = m.minor < 0 ? '-' : '';
-  const abs = Math.abs(m.minor);
-  const amount = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  return m.currency === 'USD' ? `${sign}$${amount}` : `${sign}${amount} ${m.currency}`;
 }
 
 export function formatGb(bytes: number): string {

@@ -52,7 +52,6 @@ import {
 } from './constants';
 import { classifyBusinessCode, classifyHttpStatus } from './errors';
 import {
-  formatMoney,
   mapBalance,
   mapExpirations,
   mapPaidOrder,
@@ -190,7 +189,7 @@ export class ThordataClient extends BaseVendorClient implements VendorClient {
     return this.checkWith(async () => {
       const data = await this.call({ method: 'GET', path: PATHS.walletBalance });
       const b = this.parse('wallet balance', () => mapBalance(data, {}));
-      return b.money ? `Connected. Balance ${formatMoney(b.money)}.` : 'Connected.';
+      return this.connected(b.money);
     });
   }
 

@@ -61,14 +61,6 @@ export function mapBalance(wallet: unknown, traffic: unknown): Balance {
 }
 
 /** "$12.30" for the connection test. */
-export function formatMoney(m: Money): string {
-  const sign = m.minor < 0 ? '-' : '';
-  const abs = Math.abs(m.minor);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  const cents = String(abs % 100).padStart(2, '0');
-  return m.currency === 'USD' ? `${sign}$${whole}.${cents}` : `${sign}${whole}.${cents} ${m.currency}`;
-}
-
 // ---------- usage statistics (A3, U5, U6) ----------
 
 /** Day rows "YYYY-MM-DD" and hour rows "YYYY-MM-DD HH" (U6), read as UTC bucket starts. */

@@ -49,11 +49,6 @@ export const YOUPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
 
 const DAY_MS = 86_400_000;
 
-export function formatMoney(m: Money): string {
-  const amount = (m.minor / 100).toFixed(2);
-  return m.currency === 'USD' ? `$${amount}` : `${amount} ${m.currency}`;
-}
-
 export class YouproxyClient extends BaseVendorClient implements VendorClient {
   readonly vendor = 'youproxy' as const;
   readonly capabilities = YOUPROXY_CAPABILITIES;
@@ -102,7 +97,7 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   testConnection(): Promise<ConnectionCheck> {
     return this.checkWith(async () => {
       const b = await this.getBalance();
-      return b.money ? `Connected. Balance ${formatMoney(b.money)}.` : 'Connected.';
+      return this.connected(b.money);
     });
   }
 

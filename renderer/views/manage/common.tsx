@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, VendorSummary } from '../../../preload/contract/channels';
-import type { Capability, VendorId } from '../../../preload/contract/model';
+import type { Capability, SectionError, VendorId } from '../../../preload/contract/model';
 import { useErrorText } from '../../lib/error-text';
 import { useAccountsStore } from '../../stores/accounts';
 import { useSnapshotsStore } from '../../stores/snapshots';
@@ -102,7 +102,7 @@ export function AccountNotices({
 }: {
   account: AccountSummary;
   flash: string | null;
-  sectionError: string | null | undefined;
+  sectionError: SectionError | null | undefined;
   hasSnapshot: boolean;
   editable: boolean;
 }) {
@@ -121,7 +121,7 @@ export function AccountNotices({
       ) : null}
       {sectionError ? (
         <div className="inline-error" role="alert">
-          {sectionError}
+          {errorText(sectionError)}
         </div>
       ) : null}
       {!hasSnapshot && !snapsLoaded ? (

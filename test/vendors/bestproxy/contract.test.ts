@@ -36,6 +36,10 @@ describe('reads', () => {
     const r = await c.testConnection();
     expect(r.ok).toBe(true);
     expect(r.message).toMatch(/^Connected\. \d+\.\d GB of residential traffic left/);
+    // The figure the renderer rebuilds the sentence from (in other languages) is the same number.
+    expect(r.balance).toBeNull();
+    expect(r.trafficLeftBytes).toBe((await c.getBalance()).trafficRemainingBytes);
+    expect(r.message).toContain(`${((r.trafficLeftBytes ?? 0) / 1024 ** 3).toFixed(1)} GB`);
   });
 
   it('getBalance: money null with a note, traffic KB → bytes, earliest valid expiry', async () => {

@@ -34,6 +34,7 @@ describe('vendor codes → typed errors', () => {
   it('testConnection never throws; says the key was refused', async () => {
     const r = await clientFor(sim, undefined, WRONG_KEY).testConnection();
     expect(r.ok).toBe(false);
+    expect(r.code).toBe('invalid_credentials');
     expect(r.message).toMatch(/did not accept the API key/);
     expect(r.message).not.toContain(WRONG_KEY);
   });

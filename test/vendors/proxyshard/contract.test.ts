@@ -19,12 +19,17 @@ describe('proxyshard reads', () => {
   });
 
   it('testConnection reads /me and shows the balance in dollars', async () => {
-    expect(await ctx.client.testConnection()).toEqual({ ok: true, message: 'Connected. Balance $187.43.' });
+    expect(await ctx.client.testConnection()).toEqual({
+      ok: true,
+      message: 'Connected. Balance $187.43.',
+      balance: { minor: 18743, currency: 'USD' },
+    });
   });
 
   it('testConnection with a wrong key says so without throwing', async () => {
     const r = await ctx.clientWithKey('wrong-key-123456').testConnection();
     expect(r.ok).toBe(false);
+    expect(r.code).toBe('invalid_credentials');
     expect(r.message).toMatch(/did not accept the API key/);
   });
 

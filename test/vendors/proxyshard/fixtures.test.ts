@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../../main/vendors/money-text';
 import { BadField } from '../../../main/vendors/parse';
 import { classifyError, errorMessageOf } from '../../../main/vendors/proxyshard/api';
 import {
@@ -22,7 +23,7 @@ import {
   recordedRenewalPrice,
   subUserRowsOf,
 } from '../../../main/vendors/proxyshard/mappers';
-import { cycleDays, formatMoney, sniffTrafficUnit } from '../../../main/vendors/proxyshard/units';
+import { cycleDays, sniffTrafficUnit } from '../../../main/vendors/proxyshard/units';
 
 const fx = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as unknown;

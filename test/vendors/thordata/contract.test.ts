@@ -44,10 +44,15 @@ describe('thordata client against the simulator', () => {
 
   it('testConnection reads the wallet', async () => {
     const r = await client.testConnection();
-    expect(r).toEqual({ ok: true, message: `Connected. Balance $1,842.50.` });
+    expect(r).toEqual({
+      ok: true,
+      message: 'Connected. Balance $1,842.50.',
+      balance: { minor: 184250, currency: 'USD' },
+    });
     const bad = makeClient(sim, { credentials: { token: sim.credentials.token, key: 'wrong-key-123' } });
     const r2 = await bad.testConnection();
     expect(r2.ok).toBe(false);
+    expect(r2.code).toBe('invalid_credentials');
     expect(r2.message).toMatch(/did not accept/);
   });
 

@@ -36,7 +36,11 @@ describe('youproxy contract', () => {
   });
 
   it('testConnection reports the balance in dollars', async () => {
-    expect(await client.testConnection()).toEqual({ ok: true, message: 'Connected. Balance $25.03.' });
+    expect(await client.testConnection()).toEqual({
+      ok: true,
+      message: 'Connected. Balance $25.03.',
+      balance: { minor: 2503, currency: 'USD' },
+    });
   });
 
   it('getBalance converts decimal USD to cents', async () => {
