@@ -53,6 +53,8 @@ export const SettingsSchema = z.object({
   expiryWindowDays: z.number().int().min(1).max(90),
   /** Reminder thresholds, days before expiry. */
   reminderDays: z.array(z.number().int().min(0).max(90)).max(6),
+  /** "Low balance" warning line in whole US dollars (other currencies at a fixed rounded rate); 0 = off. */
+  lowBalanceUsd: z.number().int().min(0).max(100_000),
   theme: z.enum(THEMES),
   language: z.enum(LANGUAGES),
 });
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalMin: 30,
   expiryWindowDays: 7,
   reminderDays: [7, 3, 1],
+  lowBalanceUsd: 5,
   theme: 'system',
   language: 'en',
 };

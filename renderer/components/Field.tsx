@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -33,4 +33,14 @@ export function Field({ id, label, help, error, children }: FieldProps) {
 export function describedBy(id: string, hasHelp: boolean, error: string | null | undefined): string | undefined {
   const ids = [hasHelp ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * True when a field loses focus to a submit button. Blur validation skips that case: the submit
+ * validates anyway, and an error line appearing under the field would move the button away from the
+ * pointer between mouse down and up, so the click would be lost.
+ */
+export function leavingToSubmit(e: FocusEvent<HTMLElement>): boolean {
+  const next = e.relatedTarget;
+  return next instanceof HTMLButtonElement && next.type === 'submit';
 }

@@ -129,6 +129,9 @@ export const en = {
     refreshIntervalHelp: 'How often Proxydeck updates your accounts in the background. 0 means only when you ask.',
     expiryWindow: 'Expiring soon window (days)',
     expiryWindowHelp: 'Orders and IPs that expire within this many days are shown as expiring soon.',
+    lowBalance: 'Low balance warning (US dollars)',
+    lowBalanceHelp:
+      'An account whose balance falls below this amount is listed under “Needs attention”. Balances in other currencies use a rounded fixed rate. 0 turns the warning off.',
     reminderDays: 'Reminder days',
     reminderDaysHelp:
       'Days before expiry to remind you, separated by commas (for example 7, 3, 1). Leave empty for none.',

@@ -124,6 +124,8 @@ export const zhCN: Messages = {
     refreshIntervalHelp: 'Proxydeck 在后台更新账户的频率。0 表示只在你要求时更新。',
     expiryWindow: '即将到期范围（天）',
     expiryWindowHelp: '在这么多天内到期的订单和 IP 会显示为即将到期。',
+    lowBalance: '余额不足提醒（美元）',
+    lowBalanceHelp: '余额低于此金额的账户会列在“需要处理”中。其他货币按固定的近似汇率换算。填 0 表示关闭提醒。',
     reminderDays: '提醒天数',
     reminderDaysHelp: '到期前几天提醒你，用逗号分隔（例如 7, 3, 1）。留空表示不提醒。',
     save: '保存',

@@ -195,21 +195,25 @@ export function sumMoney(
   return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => ({ currency, minor }));
 }
 
-/** About $5 in each currency (no exchange rates offline: a fixed, rounded table; others fall back to 5 units). */
-const LOW_BALANCE_UNITS: Record<string, number> = {
-  USD: 5,
-  EUR: 5,
-  GBP: 4,
-  CNY: 35,
-  HKD: 40,
-  JPY: 750,
-  RUB: 450,
-  INR: 420,
+/**
+ * Roughly one US dollar in each currency. There are no exchange rates offline, so this is a fixed,
+ * rounded table; other currencies count one unit per dollar. Only used for the low-balance warning.
+ */
+const UNITS_PER_USD: Record<string, number> = {
+  USD: 1,
+  EUR: 1,
+  GBP: 0.8,
+  CNY: 7,
+  HKD: 8,
+  JPY: 150,
+  RUB: 90,
+  INR: 84,
 };
 
-export function lowBalanceThreshold(currency: string): number {
+/** The low-balance line in minor units of `currency`, for the user's setting in whole US dollars (0 = off). */
+export function lowBalanceThreshold(currency: string, usd: number): number {
   const c = currency.toUpperCase();
-  return (LOW_BALANCE_UNITS[c] ?? 5) * 10 ** currencyDigits(c);
+  return Math.round(usd * (UNITS_PER_USD[c] ?? 1) * 10 ** currencyDigits(c));
 }
 
 export interface ExpiringItem extends AccountRef {

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import { Dialog } from '../components/Dialog';
-import { describedBy, Field } from '../components/Field';
+import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
@@ -61,7 +61,9 @@ export function RenameDialog({ account, onClose }: { account: AccountSummary; on
               setLabel(e.target.value);
               if (error) setError(validateLabel(e.target.value, t));
             }}
-            onBlur={(e) => setError(validateLabel(e.target.value, t))}
+            onBlur={(e) => {
+              if (!leavingToSubmit(e)) setError(validateLabel(e.target.value, t));
+            }}
           />
         </Field>
         {formError ? (

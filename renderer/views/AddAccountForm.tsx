@@ -9,7 +9,7 @@ import type { AppError } from '../../preload/contract/errors';
 import type { ConnectionCheck, VendorId } from '../../preload/contract/model';
 import { getApi } from '../api';
 import { Dialog } from '../components/Dialog';
-import { describedBy, Field } from '../components/Field';
+import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useConnectionText, useErrorText } from '../lib/error-text';
 import { validateCredential, validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
@@ -243,7 +243,9 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
                         if (test.result || test.error) setTest(NO_TEST);
                         if (error) setError(credKey(f.name), validateCredential(value, t));
                       }}
-                      onBlur={(e) => setError(credKey(f.name), validateCredential(e.target.value, t))}
+                      onBlur={(e) => {
+                        if (!leavingToSubmit(e)) setError(credKey(f.name), validateCredential(e.target.value, t));
+                      }}
                     />
                     {f.secret ? (
                       <button
@@ -285,7 +287,9 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
               setLabel(e.target.value);
               if (errors.label) setError('label', validateLabel(e.target.value, t));
             }}
-            onBlur={(e) => setError('label', validateLabel(e.target.value, t))}
+            onBlur={(e) => {
+              if (!leavingToSubmit(e)) setError('label', validateLabel(e.target.value, t));
+            }}
           />
         </Field>
 

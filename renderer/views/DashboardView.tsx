@@ -1,6 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS } from '../../preload/contract/schemas';
 import { DataAge } from '../components/DataAge';
 import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, inScope, type Scope, ScopeFilter } from '../components/ScopeFilter';
@@ -41,7 +42,8 @@ export function DashboardView() {
   const refresh = useSnapshotsStore((s) => s.refresh);
   const refreshNow = useSnapshotsStore((s) => s.refreshNow);
   const snapsLoaded = useSnapshotsStore((s) => s.loaded);
-  const windowDays = useSettingsStore((s) => s.settings?.expiryWindowDays ?? 7);
+  const windowDays = useSettingsStore((s) => s.settings?.expiryWindowDays ?? DEFAULT_SETTINGS.expiryWindowDays);
+  const lowBalanceUsd = useSettingsStore((s) => s.settings?.lowBalanceUsd ?? DEFAULT_SETTINGS.lowBalanceUsd);
   const setView = useAppStore((s) => s.setView);
 
   const accounts = useMemo(() => allAccounts.filter((a) => inScope(scope, a)), [allAccounts, scope]);
@@ -128,7 +130,7 @@ export function DashboardView() {
         }
       }
       const m = snap?.balance?.money;
-      if (m && m.minor < lowBalanceThreshold(m.currency)) {
+      if (m && lowBalanceUsd > 0 && m.minor < lowBalanceThreshold(m.currency, lowBalanceUsd)) {
         out.push({
           key: `${a.id}|low`,
           accountId: a.id,
@@ -140,7 +142,7 @@ export function DashboardView() {
       }
     }
     return out;
-  }, [accounts, refresh, byAccount, vendors, t, lang, errorText]);
+  }, [accounts, refresh, byAccount, vendors, t, lang, errorText, lowBalanceUsd]);
 
   const when = (ms: number) => {
     const d = differenceInCalendarDays(ms, now);

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../preload/contract/errors';
 import { LANGUAGES, type Settings, SettingsSchema, THEMES } from '../../preload/contract/schemas';
-import { describedBy, Field } from '../components/Field';
+import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
@@ -15,17 +15,14 @@ const THEME_KEYS: Record<Settings['theme'], string> = {
 };
 const LANGUAGE_KEYS: Record<Settings['language'], string> = { en: 'settings.langEn', 'zh-CN': 'settings.langZh' };
 
-type NumberField = 'refreshIntervalMin' | 'expiryWindowDays' | 'reminderDays';
-interface Draft {
-  refreshIntervalMin: string;
-  expiryWindowDays: string;
-  reminderDays: string;
-}
+type NumberField = 'refreshIntervalMin' | 'expiryWindowDays' | 'reminderDays' | 'lowBalanceUsd';
+type Draft = Record<NumberField, string>;
 
 const toDraft = (s: Settings): Draft => ({
   refreshIntervalMin: String(s.refreshIntervalMin),
   expiryWindowDays: String(s.expiryWindowDays),
   reminderDays: s.reminderDays.join(', '),
+  lowBalanceUsd: String(s.lowBalanceUsd),
 });
 
 type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; error: AppError };
@@ -173,6 +170,7 @@ function DataSection({ settings }: { settings: Settings }) {
   const check = (field: NumberField, raw: string): { value: number | number[] | null; error: string | null } => {
     if (field === 'refreshIntervalMin') return parseWholeNumber(raw, 0, 24 * 60, t);
     if (field === 'expiryWindowDays') return parseWholeNumber(raw, 1, 90, t);
+    if (field === 'lowBalanceUsd') return parseWholeNumber(raw, 0, 100_000, t);
     const parts = raw
       .split(/[,，\s]+/)
       .map((p) => p.trim())
@@ -195,7 +193,7 @@ function DataSection({ settings }: { settings: Settings }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields: NumberField[] = ['refreshIntervalMin', 'expiryWindowDays', 'reminderDays'];
+    const fields: NumberField[] = ['refreshIntervalMin', 'expiryWindowDays', 'reminderDays', 'lowBalanceUsd'];
     const checked = Object.fromEntries(fields.map((f) => [f, check(f, draft[f])])) as Record<
       NumberField,
       ReturnType<typeof check>
@@ -211,6 +209,7 @@ function DataSection({ settings }: { settings: Settings }) {
       refreshIntervalMin: checked.refreshIntervalMin.value as number,
       expiryWindowDays: checked.expiryWindowDays.value as number,
       reminderDays: checked.reminderDays.value as number[],
+      lowBalanceUsd: checked.lowBalanceUsd.value as number,
     });
     if (result.ok) {
       setDirty(false);
@@ -242,7 +241,9 @@ function DataSection({ settings }: { settings: Settings }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(inputId, true, error)}
           onChange={(e) => onChange(field, e.target.value)}
-          onBlur={() => onBlur(field)}
+          onBlur={(e) => {
+            if (!leavingToSubmit(e)) onBlur(field);
+          }}
         />
       </Field>
     );
@@ -257,6 +258,7 @@ function DataSection({ settings }: { settings: Settings }) {
         {input('refreshIntervalMin', t('settings.refreshInterval'), t('settings.refreshIntervalHelp'), 'numeric')}
         {input('expiryWindowDays', t('settings.expiryWindow'), t('settings.expiryWindowHelp'), 'numeric')}
         {input('reminderDays', t('settings.reminderDays'), t('settings.reminderDaysHelp'), 'text')}
+        {input('lowBalanceUsd', t('settings.lowBalance'), t('settings.lowBalanceHelp'), 'numeric')}
         <div className="section-status">
           <button type="submit" className="btn btn-primary" disabled={saving} aria-busy={saving || undefined}>
             {t('settings.save')}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMoney } from '../../renderer/lib/format';
+import { lowBalanceThreshold } from '../../renderer/lib/inventory';
 import {
   applyTemplate,
   type CsvRow,
@@ -115,5 +116,16 @@ describe('format.ts', () => {
     expect(formatBytes(10 * 1024 ** 3)).toBe('10 GB');
     expect(formatBytes(1.25 * 1024 ** 4)).toBe('1.25 TB');
     expect(formatBytes(150 * 1024 ** 2)).toBe('150 MB');
+  });
+});
+
+describe('low-balance line', () => {
+  it('is the setting in whole US dollars, in minor units of each currency at a fixed rounded rate', () => {
+    expect(lowBalanceThreshold('USD', 5)).toBe(500);
+    expect(lowBalanceThreshold('usd', 12)).toBe(1200);
+    expect(lowBalanceThreshold('JPY', 5)).toBe(750); // no minor unit: 150 yen per dollar
+    expect(lowBalanceThreshold('CNY', 5)).toBe(3500);
+    expect(lowBalanceThreshold('XYZ', 5)).toBe(500); // unknown currency: one unit per dollar
+    expect(lowBalanceThreshold('USD', 0)).toBe(0);
   });
 });

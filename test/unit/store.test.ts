@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStore, STORE_NAME } from '../../main/core/store/app-store';
 import { migrate } from '../../main/core/store/migrations';
 import type { BackendCtor } from '../../main/core/store/open-file';
+import { STORE_VERSION } from '../../main/core/store/schema';
 import { SnapshotStore } from '../../main/core/store/snapshot-store';
 import type { AccountSnapshot } from '../../preload/contract/model';
 import { DEFAULT_SETTINGS } from '../../preload/contract/schemas';
@@ -26,7 +27,7 @@ describe('AppStore', () => {
     s.setSettings({ ...DEFAULT_SETTINGS, expiryWindowDays: 14 });
     const again = new AppStore(dir, Backend);
     expect(again.settings().expiryWindowDays).toBe(14);
-    expect(JSON.parse(readFileSync(file(), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(file(), 'utf8')).schemaVersion).toBe(STORE_VERSION);
   });
 
   it('rejects data that breaks the schema, and nothing is written', () => {
@@ -49,7 +50,7 @@ describe('AppStore', () => {
   it('moves aside a file with invalid values instead of loading them', () => {
     writeFileSync(
       file(),
-      JSON.stringify({ schemaVersion: 1, settings: { theme: 'neon' }, accounts: [], demoDismissed: false }),
+      JSON.stringify({ schemaVersion: STORE_VERSION, settings: { theme: 'neon' }, accounts: [], demoDismissed: false }),
     );
     const s = new AppStore(dir, Backend);
     expect(aside('invalid')).toHaveLength(1);
@@ -97,9 +98,39 @@ describe('AppStore', () => {
     expect(existsSync(file())).toBe(true); // a fresh file was started
   });
 
+  it('migrates a version 1 file: the low-balance setting is added, every other value and account kept', () => {
+    const account = {
+      id: '7d0d4b8e-4f5c-4f0e-9a57-1f3f8f0b2c11',
+      vendor: 'youproxy',
+      label: 'Shop',
+      createdAt: '2026-01-02T00:00:00.000Z',
+      lastRefreshAt: '2026-11-20T08:00:00.000Z',
+      demo: false,
+      credentialHint: '…f3a9',
+      lastError: null,
+    };
+    const v1Settings = {
+      refreshIntervalMin: 10,
+      expiryWindowDays: 21,
+      reminderDays: [5],
+      theme: 'dark',
+      language: 'zh-CN',
+    };
+    writeFileSync(
+      file(),
+      JSON.stringify({ schemaVersion: 1, settings: v1Settings, accounts: [account], demoDismissed: true }),
+    );
+    const s = new AppStore(dir, Backend);
+    expect(s.settings()).toEqual({ ...v1Settings, lowBalanceUsd: DEFAULT_SETTINGS.lowBalanceUsd });
+    expect(s.accounts()).toEqual([account]);
+    expect(aside('v1-backup')).toHaveLength(1);
+    expect(aside('invalid')).toHaveLength(0);
+    expect(JSON.parse(readFileSync(file(), 'utf8')).schemaVersion).toBe(2);
+  });
+
   it('migrate() is a no-op on current files', () => {
-    const cur = { schemaVersion: 1, settings: DEFAULT_SETTINGS, accounts: [], demoDismissed: false };
-    expect(migrate(cur)).toEqual({ data: cur, from: 1, migrated: false });
+    const cur = { schemaVersion: STORE_VERSION, settings: DEFAULT_SETTINGS, accounts: [], demoDismissed: false };
+    expect(migrate(cur)).toEqual({ data: cur, from: STORE_VERSION, migrated: false });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Migrations of the settings file, by `schemaVersion`. Version 0 is the prototype's format (no
  * schemaVersion; accounts as a map keyed by id with `name` and `created`; settings at the top level).
- * Each step is a pure function so tests can feed it old files.
+ * Each step is a pure function so tests can feed it old files; a file is taken step by step (0 → 1 → 2).
  */
 import { DEFAULT_SETTINGS } from '../../../preload/contract/schemas';
 import { STORE_VERSION } from './schema';
@@ -38,7 +38,17 @@ function v0ToV1(old: Json): Json {
   };
 }
 
-const STEPS: Record<number, (d: Json) => Json> = { 0: v0ToV1 };
+/** Version 2 adds the low-balance setting; every other value is kept as it was. */
+function v1ToV2(old: Json): Json {
+  const settings = isObj(old.settings) ? old.settings : {};
+  return {
+    ...old,
+    schemaVersion: 2,
+    settings: { ...settings, lowBalanceUsd: DEFAULT_SETTINGS.lowBalanceUsd },
+  };
+}
+
+const STEPS: Record<number, (d: Json) => Json> = { 0: v0ToV1, 1: v1ToV2 };
 
 export interface MigrationOutcome {
   data: Json;

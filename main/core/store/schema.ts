@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../../../preload/contract/errors';
 import { DEFAULT_SETTINGS, SettingsSchema, VendorIdSchema } from '../../../preload/contract/schemas';
 
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export const AccountMetaSchema = z.object({
   id: z.string().uuid(),
