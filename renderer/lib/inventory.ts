@@ -6,6 +6,7 @@ import type { AccountSummary, VendorSummary } from '../../preload/contract/chann
 import type {
   AccountSnapshot,
   Capability,
+  Money,
   Order,
   ProductKind,
   ProxyStatus,
@@ -210,10 +211,11 @@ const UNITS_PER_USD: Record<string, number> = {
   INR: 84,
 };
 
-/** The low-balance line in minor units of `currency`, for the user's setting in whole US dollars (0 = off). */
-export function lowBalanceThreshold(currency: string, usd: number): number {
-  const c = currency.toUpperCase();
-  return Math.round(usd * (UNITS_PER_USD[c] ?? 1) * 10 ** currencyDigits(c));
+/** Below the user's low-balance line (whole US dollars, converted at the table's rate); 0 = never low. */
+export function isLowBalance(money: Money, usd: number): boolean {
+  if (usd <= 0) return false;
+  const c = money.currency.toUpperCase();
+  return money.minor < Math.round(usd * (UNITS_PER_USD[c] ?? 1) * 10 ** currencyDigits(c));
 }
 
 export interface ExpiringItem extends AccountRef {

@@ -7,7 +7,7 @@ import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, inScope, type Scope, ScopeFilter } from '../components/ScopeFilter';
 import { useErrorText } from '../lib/error-text';
 import { formatBytes, formatMoney } from '../lib/format';
-import { expiringSoon, hasCap, lowBalanceThreshold, sumMoney } from '../lib/inventory';
+import { expiringSoon, hasCap, isLowBalance, sumMoney } from '../lib/inventory';
 import { formatDate, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -130,7 +130,7 @@ export function DashboardView() {
         }
       }
       const m = snap?.balance?.money;
-      if (m && lowBalanceUsd > 0 && m.minor < lowBalanceThreshold(m.currency, lowBalanceUsd)) {
+      if (m && isLowBalance(m, lowBalanceUsd)) {
         out.push({
           key: `${a.id}|low`,
           accountId: a.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMoney } from '../../renderer/lib/format';
-import { lowBalanceThreshold } from '../../renderer/lib/inventory';
+import { isLowBalance } from '../../renderer/lib/inventory';
 import {
   applyTemplate,
   type CsvRow,
@@ -120,12 +120,18 @@ describe('format.ts', () => {
 });
 
 describe('low-balance line', () => {
-  it('is the setting in whole US dollars, in minor units of each currency at a fixed rounded rate', () => {
-    expect(lowBalanceThreshold('USD', 5)).toBe(500);
-    expect(lowBalanceThreshold('usd', 12)).toBe(1200);
-    expect(lowBalanceThreshold('JPY', 5)).toBe(750); // no minor unit: 150 yen per dollar
-    expect(lowBalanceThreshold('CNY', 5)).toBe(3500);
-    expect(lowBalanceThreshold('XYZ', 5)).toBe(500); // unknown currency: one unit per dollar
-    expect(lowBalanceThreshold('USD', 0)).toBe(0);
+  const low = (minor: number, currency: string, usd: number) => isLowBalance({ minor, currency }, usd);
+
+  it('is the setting in whole US dollars, in each currency at a fixed rounded rate', () => {
+    expect([low(499, 'USD', 5), low(500, 'USD', 5)]).toEqual([true, false]);
+    expect([low(1199, 'usd', 12), low(1200, 'usd', 12)]).toEqual([true, false]);
+    expect([low(749, 'JPY', 5), low(750, 'JPY', 5)]).toEqual([true, false]); // no minor unit: 150 yen per dollar
+    expect([low(3499, 'CNY', 5), low(3500, 'CNY', 5)]).toEqual([true, false]);
+    expect([low(499, 'XYZ', 5), low(500, 'XYZ', 5)]).toEqual([true, false]); // unknown: one unit per dollar
+  });
+
+  it('is never low when the setting is 0, even for a negative balance', () => {
+    expect(low(-100, 'USD', 0)).toBe(false);
+    expect(low(0, 'USD', 0)).toBe(false);
   });
 });

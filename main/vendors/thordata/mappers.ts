@@ -60,7 +60,6 @@ export function mapBalance(wallet: unknown, traffic: unknown): Balance {
   };
 }
 
-/** "$12.30" for the connection test. */
 // ---------- usage statistics (A3, U5, U6) ----------
 
 /** Day rows "YYYY-MM-DD" and hour rows "YYYY-MM-DD HH" (U6), read as UTC bucket starts. */
