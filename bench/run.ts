@@ -3,12 +3,15 @@
  * machine varies, the ratio between two ways of doing the same work does not).
  *  1. Parsing a large vendor answer: our lossless JSON parse vs JSON.parse (the price of exact ids).
  *  2. Saving and reading an account snapshot with 100,000 IPs vs 1,000 IPs (does it scale linearly?).
+ *  3. Opening the renewal journal: a year of operations all live vs the 90 days the archive keeps live.
  */
 import Conf from 'conf';
+import { ARCHIVE_AFTER_DAYS, Journal } from '../main/core/renewals/journal';
 import type { BackendCtor } from '../main/core/store/open-file';
 import { SnapshotStore } from '../main/core/store/snapshot-store';
 import { parseJsonLossless } from '../main/vendors/http/json';
 import type { AccountSnapshot, ProxyEndpoint } from '../preload/contract/model';
+import { journalOp } from '../test/helpers/journal-op';
 import { tempDir } from '../test/helpers/tmp';
 
 function time(label: string, runs: number, fn: () => void): number {
@@ -82,3 +85,26 @@ const s100 = time('100,000 IPs', 3, () => {
 });
 console.log(`  ratio 100,000 / 1,000 IPs: ${(s100 / s1).toFixed(1)}x (100x would be linear)`);
 cleanup();
+
+console.log('\n3. Renewal journal at start-up (10 operations a day)');
+const at = new Date('2026-06-01T00:00:00.000Z');
+const clock = () => at; // every entry is recent, so nothing is archived while measuring
+function journalDir(count: number): { dir: string; cleanup: () => void } {
+  const t = tempDir('proxydeck-bench-journal-');
+  const j = new Journal(t.dir, clock);
+  for (let i = 0; i < count; i++) j.save(journalOp(at, i % 10 === 0 ? 'failed' : 'done'));
+  return t;
+}
+const year = journalDir(3_650);
+const kept = journalDir(ARCHIVE_AFTER_DAYS * 10);
+const jYear = time('a year live (3,650 entries, no archive)', 3, () => new Journal(year.dir, clock));
+const jKept = time(
+  `${ARCHIVE_AFTER_DAYS} days live (${ARCHIVE_AFTER_DAYS * 10} entries, older archived)`,
+  3,
+  () => new Journal(kept.dir, clock),
+);
+console.log(
+  `  ratio year / ${ARCHIVE_AFTER_DAYS} days: ${(jYear / jKept).toFixed(1)}x (grows with every year kept live)`,
+);
+year.cleanup();
+kept.cleanup();

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_IDS } from '../../../preload/contract/model';
@@ -98,6 +98,15 @@ export function overallState(items: readonly JournalItem[]): OpState {
   return 'partial';
 }
 
+/**
+ * Settled operations (nothing left that may have moved money unseen) older than this leave the live
+ * journal at start-up for `journal/archive/<year>.jsonl`. Every start reads and validates each live
+ * entry, so without this a busy reseller's start-up would slow down year after year. The Activity view
+ * (the audit log) keeps the whole history; the archive keeps the full records for support.
+ */
+export const ARCHIVE_AFTER_DAYS = 90;
+const DAY_MS = 86_400_000;
+
 export const itemKey = (accountId: string, t: { kind: string; id: string }) => `${accountId}\u0000${t.kind}:${t.id}`;
 
 export interface JournalProblem {
@@ -119,6 +128,27 @@ export class Journal {
     this.dir = join(dataDir, 'journal');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     this.load();
+    this.archiveSettled();
+  }
+
+  /**
+   * Moves old settled operations to the yearly archive: appended first, then the live file removed.
+   * A stop between the two leaves the entry in both places; it is archived again (a duplicate line in
+   * the archive, never a lost record).
+   */
+  private archiveSettled(): void {
+    const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY_MS;
+    const old = [...this.ops.values()].filter(
+      (op) => !op.items.some((i) => UNRESOLVED.has(i.state)) && Date.parse(op.updatedAt) < cutoff,
+    );
+    if (old.length === 0) return;
+    const archive = join(this.dir, 'archive');
+    mkdirSync(archive, { recursive: true, mode: 0o700 });
+    for (const op of old) {
+      appendFileSync(join(archive, `${op.createdAt.slice(0, 4)}.jsonl`), `${JSON.stringify(op)}\n`, { mode: 0o600 });
+      rmSync(join(this.dir, `${op.id}.json`), { force: true });
+      this.ops.delete(op.id);
+    }
   }
 
   private load(): void {
