@@ -168,9 +168,11 @@ function DataSection({ settings }: { settings: Settings }) {
   }, [settings, dirty]);
 
   const check = (field: NumberField, raw: string): { value: number | number[] | null; error: string | null } => {
-    if (field === 'refreshIntervalMin') return parseWholeNumber(raw, 0, 24 * 60, t);
-    if (field === 'expiryWindowDays') return parseWholeNumber(raw, 1, 90, t);
-    if (field === 'lowBalanceUsd') return parseWholeNumber(raw, 0, 100_000, t);
+    if (field !== 'reminderDays') {
+      // The bounds are the schema's own, so the form and main can never disagree.
+      const schema = SettingsSchema.shape[field];
+      return parseWholeNumber(raw, schema.minValue ?? 0, schema.maxValue ?? Number.MAX_SAFE_INTEGER, t);
+    }
     const parts = raw
       .split(/[,，\s]+/)
       .map((p) => p.trim())
