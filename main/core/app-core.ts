@@ -119,6 +119,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         website: VENDORS[id].website,
         fields: VENDORS[id].fields,
         capabilities: [...(opts.vendors[id]?.capabilities ?? [])],
+        naiveTime: VENDORS[id].naiveTime,
       })),
     'accounts:list': () => accounts.list(),
     'accounts:add': async (input) => {

@@ -43,7 +43,20 @@ export type FaultKind =
   | 'hang' // never answer (the client's timeout must fire); the handler does not run
   | 'malformed' // answer 200 with broken JSON, without running the handler
   | 'drop_after_apply' // run the handler (state changes, money moves), then destroy the socket
+  | 'after_apply' // run the handler (state changes, money moves), then answer badly: see `answer`
   | 'wrong_units'; // run the handler; the vendor simulator multiplies unit-bearing fields (see each sim)
+
+/** How an `after_apply` fault answers once the request WAS applied (the vendor charged, then failed). */
+export const AFTER_APPLY_ANSWERS = [
+  '5xx_html', // 502 with an HTML error page (a proxy in front of the vendor)
+  '5xx_envelope', // 500 with the vendor's own error envelope
+  'truncated', // 200, JSON cut off halfway
+  'non_json', // 200, a plain-text body
+  'wrong_types', // 200, the vendor's envelope with every data field of the wrong type
+  'html_404', // 404 with an HTML page
+  'reset', // the connection is reset before any answer
+] as const;
+export type AfterApplyAnswer = (typeof AFTER_APPLY_ANSWERS)[number];
 
 export interface Fault {
   kind: FaultKind;
@@ -53,6 +66,8 @@ export interface Fault {
   ms?: number;
   status?: number;
   retryAfterSec?: number;
+  /** For `after_apply`: the bad answer given after the handler ran (default 5xx_html). */
+  answer?: AfterApplyAnswer;
   /** How many matching requests it affects (default 1); 0 = until cleared. */
   times?: number;
 }
@@ -94,6 +109,10 @@ export class SimServer {
   private readonly hanging = new Set<ServerResponse>();
   /** Set by a 'wrong_units' fault for the duration of one handler call; vendor sims consult it. */
   wrongUnits = false;
+  /** The vendor's own error envelope for a 5xx (set by each vendor simulator). */
+  errorEnvelope: (status: number) => unknown = (status) => ({ message: `Internal error ${status}` });
+  /** Top-level keys of the vendor's envelope, kept as they are by a `wrong_types` answer. */
+  envelopeKeys: readonly string[] = ['code', 'success', 'status', 'msg', 'message', 'error'];
   /** Clock used by vendor simulators (tests may move it). */
   now: () => Date = () => new Date();
 
@@ -241,12 +260,39 @@ export class SimServer {
       this.wrongUnits = false;
     }
     log(out.status ?? 200);
-    if (fault?.kind === 'drop_after_apply') {
+    if (fault?.kind === 'drop_after_apply' || (fault?.kind === 'after_apply' && fault.answer === 'reset')) {
       // The vendor applied the request; the answer is lost on the way back.
       res.socket?.destroy();
       return;
     }
+    if (fault?.kind === 'after_apply') return send(res, this.badAnswer(fault.answer ?? '5xx_html', out));
     send(res, out);
+  }
+
+  /** The bad answer of an `after_apply` fault, given the handler's real answer. */
+  private badAnswer(answer: AfterApplyAnswer, real: SimResponse): SimResponse {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    const realText = real.raw ?? JSON.stringify(real.json ?? null);
+    switch (answer) {
+      case '5xx_html':
+        return {
+          status: 502,
+          headers: html,
+          raw: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+        };
+      case '5xx_envelope':
+        return { status: 500, json: this.errorEnvelope(500) };
+      case 'truncated':
+        return { status: 200, raw: realText.slice(0, Math.max(1, Math.floor(realText.length / 2))) };
+      case 'non_json':
+        return { status: 200, headers: { 'content-type': 'text/plain' }, raw: 'OK' };
+      case 'wrong_types':
+        return { status: 200, json: scrambleTypes(real.json, this.envelopeKeys) };
+      case 'html_404':
+        return { status: 404, headers: html, raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' };
+      case 'reset':
+        return real; // handled before: the socket is destroyed
+    }
   }
 
   private control(method: SimMethod, url: URL, text: string, res: ServerResponse): void {
@@ -264,6 +310,25 @@ export class SimServer {
     }
     send(res, out);
   }
+}
+
+/**
+ * Every data field of the wrong type (numbers → words, strings → numbers, lists → objects...), the
+ * envelope's own top-level keys kept, so the answer still claims success.
+ */
+export function scrambleTypes(value: unknown, keep: readonly string[] = [], depth = 0): unknown {
+  if (Array.isArray(value)) return depth === 0 ? value.map((v) => scrambleTypes(v, keep, depth + 1)) : { items: value };
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = depth === 0 && keep.includes(k) ? v : scrambleTypes(v, keep, depth + 1);
+    }
+    return out;
+  }
+  if (typeof value === 'number') return 'n/a';
+  if (typeof value === 'string') return value === '' ? 0 : { text: value };
+  if (typeof value === 'boolean') return 'maybe';
+  return value;
 }
 
 function safeRegex(source: string): RegExp | null {

@@ -26,6 +26,7 @@ import type {
   VendorClient,
   WriteOptions,
 } from './vendor-client';
+import { type DocumentedRefusals, settleWrite, type WriteOutcome, write } from './write-outcome';
 
 /**
  * Defaults for every VendorClient method: `not_supported`. A vendor client extends this and
@@ -35,6 +36,20 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
   abstract readonly vendor: VendorId;
   abstract readonly capabilities: ReadonlySet<Capability>;
   protected abstract readonly http: HttpTransport;
+  /** The vendor's documented refusals (`<vendor>/refusals.ts`): the only answers that mean "not applied". */
+  protected abstract readonly refusals: DocumentedRefusals;
+  /** The clock shared with whoever set up this client (tests give the simulator's; the app the real one). */
+  protected abstract readonly clock: () => Date;
+
+  /** One write under the write outcome rule (write-outcome.ts): throws a refusal or `outcome_unknown`. */
+  protected write<T>(fn: () => Promise<T>): Promise<T> {
+    return write(this.vendor, this.refusals, fn);
+  }
+
+  /** One write, its outcome returned rather than thrown (several items in one operation). */
+  protected settle<T>(fn: () => Promise<T>): Promise<WriteOutcome<T>> {
+    return settleWrite(this.vendor, this.refusals, fn);
+  }
 
   protected unsupported(): never {
     throw new VendorError(this.vendor, 'not_supported');
@@ -46,7 +61,8 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
       return fn();
     } catch (e) {
       if (e instanceof BadField) {
-        throw this.http.error('bad_response', { message: `${what}: field "${e.field}" could not be read` });
+        // Proxydeck's own words (a detail), never quoted as the vendor's.
+        throw this.http.error('bad_response', { detail: `The ${what} field "${e.field}" could not be read.` });
       }
       throw e;
     }

@@ -21,6 +21,7 @@ export type VendorErrorCode = Extract<
   | 'network'
   | 'vendor_rejected'
   | 'invalid_argument'
+  | 'outcome_unknown'
 >;
 
 /** Plain-language default messages; `{vendor}` is replaced with the vendor's name. */
@@ -32,10 +33,12 @@ const DEFAULT_MESSAGES: Record<VendorErrorCode, string> = {
   rate_limited: '{vendor} is receiving too many requests right now. Wait a minute and try again.',
   vendor_unavailable: "{vendor}'s service is not answering properly right now. Try again in a few minutes.",
   bad_response:
-    '{vendor} sent an answer Proxydeck could not understand, so nothing was changed. Try again later; if it keeps happening, the vendor may have changed its API.',
+    '{vendor} sent an answer Proxydeck could not understand. Try again later; if it keeps happening, the vendor may have changed its API.',
   network: 'Could not reach {vendor}. Check your internet connection and try again.',
   vendor_rejected: '{vendor} refused the request.',
   invalid_argument: 'Some of the values are not valid for {vendor}.',
+  outcome_unknown:
+    '{vendor} may have carried this out, but its answer could not be read. Proxydeck is checking with {vendor}; paying again is blocked until that is settled.',
 };
 
 /**
@@ -55,7 +58,12 @@ export class VendorError extends Error {
     vendor: VendorId,
     code: VendorErrorCode,
     opts: {
+      /** The VENDOR's own words (quoted as "{vendor} said: …"). Never Proxydeck's own text. */
       message?: string;
+      /** Proxydeck's own words, appended as a plain sentence after the code's sentence. */
+      detail?: string;
+      /** Proxydeck's own sentence that replaces the code's default sentence (a timeout says how long). */
+      sentence?: string;
       vendorCode?: string | number;
       uncertain?: boolean;
       httpStatus?: number;
@@ -64,11 +72,12 @@ export class VendorError extends Error {
     } = {},
   ) {
     const name = VENDOR_NAMES[vendor];
-    const base = DEFAULT_MESSAGES[code].replaceAll('{vendor}', name);
+    const sentence = opts.sentence ?? DEFAULT_MESSAGES[code].replaceAll('{vendor}', name);
+    const base = opts.detail ? `${sentence} ${opts.detail}` : sentence;
     // A vendor's own text is appended after our plain sentence so the user sees both.
     const message =
       opts.message && code === 'vendor_rejected'
-        ? `${name} refused the request: ${opts.message}`
+        ? `${name} refused the request: ${opts.message}${opts.detail ? ` ${opts.detail}` : ''}`
         : opts.message
           ? `${base} (${name} said: ${opts.message})`
           : base;
@@ -77,7 +86,7 @@ export class VendorError extends Error {
     this.code = code;
     this.vendor = vendor;
     this.vendorCode = opts.vendorCode === undefined ? undefined : String(opts.vendorCode);
-    this.uncertain = opts.uncertain ?? false;
+    this.uncertain = (opts.uncertain ?? false) || code === 'outcome_unknown';
     this.httpStatus = opts.httpStatus;
     this.retryAfterMs = opts.retryAfterMs;
   }

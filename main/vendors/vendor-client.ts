@@ -90,7 +90,11 @@ export interface VendorClient {
   renewalPeriods(kind: 'order' | 'ip' | 'server'): Promise<RenewPeriod[]>;
   /** Price check before any money moves: the vendor's own endpoint where it has one (vendorQuoted). */
   quoteRenewal(req: RenewRequest): Promise<RenewQuote>;
-  /** Moves money. Never retried by the transport. `uncertain` errors must be reconciled by reading state. */
+  /**
+   * Moves money. Never retried by the transport. Each item says its own outcome ('applied', 'refused',
+   * 'unknown'), decided by the write outcome rule (write-outcome.ts); a thrown `uncertain` error means
+   * every item is unknown. Unknown items must be reconciled by reading state.
+   */
   renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult>;
   setAutoRenew(target: AutoRenewTarget): Promise<void>;
 
@@ -119,6 +123,8 @@ export interface ClientOptions {
   /** Overrides the vendor's production base URL (simulators, demo mode, tests). */
   baseUrl?: string;
   log?: TransportLog;
+  /** The clock for "now" (expiry left, traffic windows). Tests share one clock with the simulator. */
+  now?: () => Date;
   /** Passed through to the transport (tests shorten timeouts and retries). */
   transport?: Partial<Pick<TransportOptions, 'timeouts' | 'retry' | 'concurrency' | 'sleep' | 'dispatcher'>>;
 }

@@ -49,6 +49,9 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       reconcile: (input: ChannelArgs<'renewals:reconcile'>[0]) => invoke('renewals:reconcile', input),
       retry: (input: ChannelArgs<'renewals:retry'>[0]) => invoke('renewals:retry', input),
       setAutoRenew: (input: ChannelArgs<'renewals:autoRenew'>[0]) => invoke('renewals:autoRenew', input),
+      resolve: (input: ChannelArgs<'renewals:resolve'>[0]) => invoke('renewals:resolve', input),
+      holds: () => invoke('renewals:holds'),
+      releaseHold: (input: ChannelArgs<'renewals:releaseHold'>[0]) => invoke('renewals:releaseHold', input),
     },
     audit: {
       list: () => invoke('audit:list'),

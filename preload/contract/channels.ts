@@ -21,12 +21,15 @@ import {
   AutoRenewInputSchema,
   ConfirmationSchema,
   type ExecuteResultView,
+  HoldRefSchema,
+  type HoldView,
   OperationRefSchema,
   type OperationView,
   RenewalPeriodsInputSchema,
   type RenewalProgressView,
   type RenewalQuoteView,
   RenewalSelectionSchema,
+  ResolveItemSchema,
 } from './renewals';
 import {
   AccountRefSchema,
@@ -80,6 +83,8 @@ export interface VendorSummary {
   website: string;
   fields: CredentialField[];
   capabilities: Capability[];
+  /** See VendorInfo.naiveTime: 'vendor' = shown as the vendor's own wall-clock time. */
+  naiveTime: 'utc' | 'vendor';
 }
 
 export const requestSchemas = {
@@ -108,6 +113,9 @@ export const requestSchemas = {
   'renewals:reconcile': z.tuple([OperationRefSchema]),
   'renewals:retry': z.tuple([OperationRefSchema]),
   'renewals:autoRenew': z.tuple([AutoRenewInputSchema]),
+  'renewals:resolve': z.tuple([ResolveItemSchema]),
+  'renewals:holds': z.tuple([]),
+  'renewals:releaseHold': z.tuple([HoldRefSchema]),
   'audit:list': z.tuple([]),
   'audit:csv': z.tuple([]),
 } as const;
@@ -142,6 +150,9 @@ export interface ChannelResponses {
   'renewals:reconcile': OperationView;
   'renewals:retry': ExecuteResultView;
   'renewals:autoRenew': { ok: true };
+  'renewals:resolve': OperationView;
+  'renewals:holds': HoldView[];
+  'renewals:releaseHold': HoldView[];
   'audit:list': AuditRowView[];
   /** The audit log as CSV text (header row, RFC-4180 quoting). */
   'audit:csv': string;

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'bad_response',
   'network',
   'vendor_rejected', // the vendor refused the request for a reason of its own (message says why)
+  // a write that may have reached the vendor and whose answer could not be read: settled by reading
+  // vendor state, never by sending again (main/vendors/write-outcome.ts)
+  'outcome_unknown',
   // app errors
   'invalid_argument',
   'not_found',

@@ -204,9 +204,15 @@ export interface RenewQuote {
   warnings: { code: string; message: string; blocking: boolean }[];
 }
 
+/**
+ * What happened to one item of a write: 'applied' (the vendor confirmed it), 'refused' (a documented
+ * refusal, or nothing was sent: not applied), 'unknown' (it may have been applied: settled by reading).
+ */
+export type WriteItemOutcome = 'applied' | 'refused' | 'unknown';
+
 export interface RenewResultItem {
   target: RenewTarget;
-  ok: boolean;
+  outcome: WriteItemOutcome;
   newExpiresAt: string | null;
   message: string | null;
 }
@@ -215,6 +221,7 @@ export interface RenewResult {
   items: RenewResultItem[];
   /** Vendor's order/transaction reference, when it returns one. */
   reference: string | null;
+  /** What the vendor says it charged for the applied items (or a balance difference), when known. */
   charged: Money | null;
 }
 

@@ -42,6 +42,32 @@ export const RenewalPeriodsInputSchema = z.object({
 
 export const OperationRefSchema = z.object({ operationId: z.string().min(1) });
 
+/** The user checked the vendor dashboard and says what happened to an item left unknown. */
+export const ResolveItemSchema = z.object({
+  operationId: z.string().min(1),
+  kind: z.enum(['order', 'ip', 'server']),
+  id: z.string().min(1).max(128),
+  renewed: z.boolean(),
+});
+
+/** A damaged journal record's hold, by the damaged file's name. */
+export const HoldRefSchema = z.object({ file: z.string().min(1).max(300) });
+
+/**
+ * What keeps items blocked when the journal record that protected them was damaged on disk: they may
+ * have been paid, so they cannot be renewed until reconcile or the user has settled them.
+ */
+export interface HoldView {
+  file: string;
+  movedTo: string;
+  createdAt: string;
+  /** Null = every account is blocked (the record's account could not be read). */
+  accountId: string | null;
+  /** Null = every item of the account is blocked. */
+  targets: { kind: string; id: string; label: string; expiresBefore: string | null }[] | null;
+  operationAt: string | null;
+}
+
 export const AutoRenewInputSchema = z.object({
   accountId: z.string().uuid(),
   kind: z.enum(['order', 'ip']),
@@ -96,7 +122,10 @@ export interface OperationView {
   state: RenewalItemState | 'partial';
   items: OperationItemView[];
   reference: string | null;
+  /** Known charges (the vendor's figure, or the quoted prices of renewed items). */
   charged: Money | null;
+  /** While items are unknown: the most this may have cost. Null when nothing is unknown. */
+  chargedUpTo: Money | null;
   retryOf: string | null;
 }
 

@@ -19,6 +19,12 @@ export interface VendorInfo {
   name: string;
   website: string;
   fields: CredentialField[];
+  /**
+   * 'utc': the vendor's times are absolute (offsets, or a documented zone). 'vendor': its docs state no
+   * zone for its plain "2026-11-23 12:00" times; they are kept as those wall-clock digits and the
+   * window shows them as "vendor time", never converted to the computer's zone.
+   */
+  naiveTime: 'utc' | 'vendor';
 }
 
 export const VENDORS: Record<VendorId, VendorInfo> = {
@@ -26,6 +32,7 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     id: 'thordata',
     name: 'Thordata',
     website: 'https://dashboard.thordata.com',
+    naiveTime: 'vendor',
     fields: [
       {
         name: 'token',
@@ -45,6 +52,7 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     id: 'proxyshard',
     name: 'ProxyShard',
     website: 'https://dashboard.proxyshard.com',
+    naiveTime: 'utc',
     fields: [
       {
         name: 'apiKey',
@@ -58,6 +66,7 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     id: 'youproxy',
     name: 'YouProxy',
     website: 'https://youproxy.io',
+    naiveTime: 'utc',
     fields: [
       {
         name: 'apiKey',
@@ -71,6 +80,7 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     id: 'bestproxy',
     name: 'BestProxy',
     website: 'https://www.bestproxy.com',
+    naiveTime: 'vendor',
     fields: [
       {
         name: 'appKey',

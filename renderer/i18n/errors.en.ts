@@ -13,10 +13,12 @@ const codes: Record<ErrorCode, string> = {
   rate_limited: 'The provider is receiving too many requests right now. Wait a minute and try again.',
   vendor_unavailable: "The provider's service is not answering properly right now. Try again in a few minutes.",
   bad_response:
-    'The provider sent an answer Proxydeck could not understand, so nothing was changed. Try again later; if it keeps happening, the provider may have changed its API.',
+    'The provider sent an answer Proxydeck could not understand. Try again later; if it keeps happening, the provider may have changed its API.',
   network: 'Could not connect. Check your internet connection and try again.',
   vendor_rejected: 'The provider refused the request.',
   invalid_argument: 'Some of the values are not valid. Check them and try again.',
+  outcome_unknown:
+    'The provider may have carried this out, but its answer could not be read. Proxydeck is checking with the provider; paying again is blocked until that is settled.',
   not_found: 'This item no longer exists. It may have been removed; reload and try again.',
   duplicate_label: 'You already have an account with this name. Choose another name.',
   keychain_unavailable:

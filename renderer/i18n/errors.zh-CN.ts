@@ -9,11 +9,12 @@ export const errorsZhCN: ErrorMessages = {
       not_supported: '供应商的 API 不提供此功能。',
       rate_limited: '供应商目前收到的请求过多。请等待一分钟后重试。',
       vendor_unavailable: '供应商的服务目前无法正常响应。请过几分钟再试。',
-      bad_response:
-        '供应商返回了 Proxydeck 无法理解的内容，因此没有做任何更改。请稍后重试；如果问题持续，可能是供应商更改了其 API。',
+      bad_response: '供应商返回了 Proxydeck 无法理解的内容。请稍后重试；如果问题持续，可能是供应商更改了其 API。',
       network: '无法连接。请检查您的网络连接，然后重试。',
       vendor_rejected: '供应商拒绝了此请求。',
       invalid_argument: '部分填写的值无效。请检查后重试。',
+      outcome_unknown:
+        '供应商可能已经执行了此操作，但其回复无法读取。Proxydeck 正在向供应商核实；核实完成之前，不能再次付款。',
       not_found: '该项目已不存在，可能已被删除。请刷新后重试。',
       duplicate_label: '您已有一个同名账户。请换一个名称。',
       keychain_unavailable: '系统钥匙串不可用，因此无法读取或保存 API 密钥。账户将以只读方式显示上次保存的数据。',

@@ -31,3 +31,23 @@ export function formatRelative(iso: string, language: string): string {
   const d = parse(iso);
   return d ? formatDistanceToNow(d, { addSuffix: true, locale: dateLocale(language) }) : '—';
 }
+
+/**
+ * An expiry or other vendor time. For a vendor whose docs state no zone (VendorSummary.naiveTime =
+ * 'vendor') main keeps the vendor's wall-clock digits as if UTC: they are shown as those digits, with
+ * "(vendor time)", never moved into the computer's zone.
+ */
+export function formatVendorTime(
+  iso: string,
+  language: string,
+  naiveTime: 'utc' | 'vendor' | undefined,
+  t: (key: string, o?: Record<string, unknown>) => string,
+  withTime = false,
+): string {
+  const d = parse(iso);
+  if (!d) return '—';
+  if (naiveTime !== 'vendor') return withTime ? formatDateTime(iso, language) : formatDate(iso, language);
+  const wall = new Date(d.getTime() + d.getTimezoneOffset() * 60_000);
+  const text = format(wall, withTime ? 'PPp' : 'PP', { locale: dateLocale(language) });
+  return t('time.vendor', { time: text });
+}

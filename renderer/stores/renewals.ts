@@ -74,6 +74,8 @@ interface RenewalsState {
   confirm: () => Promise<void>;
   retryFailed: () => Promise<void>;
   reconcile: (operationId: string) => Promise<void>;
+  /** The user checked the vendor dashboard: the unknown item was (or was not) renewed. */
+  resolve: (operationId: string, target: { kind: string; id: string }, renewed: boolean) => Promise<void>;
   onProgress: (p: RenewalProgressView) => void;
 }
 
@@ -131,6 +133,19 @@ function mergeOps(list: OperationView[], next: OperationView[]): OperationView[]
 }
 
 /** Accounts with at least one item renewed in these operations: their snapshots are refreshed. */
+/** Journal operations started for this price check's items at or after `since` (a minute's slack). */
+function operationsOf(ops: OperationView[], quote: RenewalQuoteView, since: string): OperationView[] {
+  const from = Date.parse(since) - 60_000;
+  const wanted = new Set(
+    quote.accounts.flatMap((a) => a.request.targets.map((t) => `${a.accountId}|${t.kind}:${t.id}`)),
+  );
+  return ops.filter(
+    (o) =>
+      Date.parse(o.createdAt) >= from &&
+      o.items.some((i) => wanted.has(`${o.accountId}|${i.target.kind}:${i.target.id}`)),
+  );
+}
+
 function renewedAccounts(ops: OperationView[]): string[] {
   return [...new Set(ops.filter((o) => o.items.some((i) => i.state === 'done')).map((o) => o.accountId))];
 }
@@ -231,6 +246,7 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
     if (executing || !quote || quote.blocked.length > 0 || quote.totals.length === 0) return;
     executing = true;
     const gen = generation;
+    const sentAt = new Date().toISOString();
     set({ sending: true, step: 'sending', error: null, progress: {} });
     try {
       const r = await getApi().renewals.execute({
@@ -243,9 +259,17 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
         set({ operations: r.data.operations, step: 'results' });
         const ids = renewedAccounts(r.data.operations);
         if (ids.length) void useSnapshotsStore.getState().refreshNow(ids);
-      } else {
-        // The price check is used up (or was refused): a new one is needed before anything else.
+      } else if (r.error.code === 'invalid_argument') {
+        // Proxydeck refused before sending anything (price check used up, changed or blocked): a new
+        // price check is needed before anything else.
         set({ error: r.error, quote: null, step: 'quote' });
+      } else {
+        // Anything else (the connection to Proxydeck's own main process dropped, an internal error)
+        // says nothing about what reached the vendor: show what the journal holds for this selection.
+        const ops = await getApi().renewals.operations();
+        if (gen !== generation) return;
+        const mine = ops.ok ? operationsOf(ops.data, quote, sentAt) : [];
+        set({ error: r.error, quote: null, operations: mine, step: 'results' });
       }
     } finally {
       executing = false;
@@ -290,6 +314,16 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
     } else {
       set({ error: r.error, checking: null });
     }
+  },
+  resolve: async (operationId, target, renewed) => {
+    if (get().checking) return;
+    const gen = generation;
+    set({ checking: operationId, error: null });
+    const kind = target.kind as 'order' | 'ip' | 'server';
+    const r = await getApi().renewals.resolve({ operationId, kind, id: target.id, renewed });
+    if (gen !== generation) return;
+    if (r.ok) set((s) => ({ operations: mergeOps(s.operations, [r.data]), checking: null }));
+    else set({ error: r.error, checking: null });
   },
   onProgress: (p) => {
     if (!get().open) return;

@@ -25,3 +25,8 @@ export const useVendorsStore = create<VendorsState>()((set) => ({
 export function vendorName(list: VendorSummary[], id: string): string {
   return list.find((v) => v.id === id)?.name ?? id;
 }
+
+/** How a vendor's plain times are shown ('vendor' = its own clock, labelled). */
+export function naiveTimeOf(list: VendorSummary[], id: string): 'utc' | 'vendor' | undefined {
+  return list.find((v) => v.id === id)?.naiveTime;
+}

@@ -14,12 +14,12 @@ import {
   formatProxies,
   TEMPLATE_TOKENS,
 } from '../lib/proxy-format';
-import { formatDate, useNow } from '../lib/time';
+import { formatVendorTime, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
-import { useVendorsStore } from '../stores/vendors';
+import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { ipPicks } from './renew/picks';
 import { RenewDialog } from './renew/RenewDialog';
@@ -389,7 +389,7 @@ export function IpsView() {
                       <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
                     </td>
                     <td className={r.expiresMs != null && r.expiresMs < now ? 'danger-text' : undefined}>
-                      {r.expiresAt ? formatDate(r.expiresAt, lang) : '—'}
+                      {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t) : '—'}
                     </td>
                   </tr>
                 );

@@ -6,11 +6,11 @@ import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, type Scope, ScopeFilter } from '../components/ScopeFilter';
 import { formatMoney } from '../lib/format';
 import { DAY_MS, hasCap, type OrderRow, orderRows } from '../lib/inventory';
-import { formatDate, formatDateTime } from '../lib/time';
+import { formatDateTime, formatVendorTime } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
-import { useVendorsStore } from '../stores/vendors';
+import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { ActivityPanel } from './renew/ActivityPanel';
 import { AutoRenewSwitch } from './renew/AutoRenewSwitch';
@@ -219,7 +219,11 @@ export function OrdersView() {
                     <td>
                       <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
                     </td>
-                    <td>{r.order.expiresAt ? formatDate(r.order.expiresAt, lang) : '—'}</td>
+                    <td>
+                      {r.order.expiresAt
+                        ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t)
+                        : '—'}
+                    </td>
                     <td>{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
                     <td>
                       <button
@@ -273,7 +277,11 @@ export function OrdersView() {
               <dt>{t('orders.field.created')}</dt>
               <dd>{detail.order.createdAt ? formatDateTime(detail.order.createdAt, lang) : '—'}</dd>
               <dt>{t('orders.col.expires')}</dt>
-              <dd>{detail.order.expiresAt ? formatDateTime(detail.order.expiresAt, lang) : '—'}</dd>
+              <dd>
+                {detail.order.expiresAt
+                  ? formatVendorTime(detail.order.expiresAt, lang, naiveTimeOf(vendors, detail.vendor), t, true)
+                  : '—'}
+              </dd>
               <dt>{t('orders.field.quantity')}</dt>
               <dd>{detail.order.quantity ?? '—'}</dd>
               <dt>{t('orders.col.price')}</dt>

@@ -31,6 +31,7 @@ export function journalOp(at: Date, state: ItemState): Operation {
     ],
     reference: null,
     charged: state === 'done' ? usd(300) : null,
+    chargedUpTo: null,
     retryOf: null,
     history: [],
   };

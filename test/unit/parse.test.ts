@@ -3,6 +3,7 @@ import {
   BadField,
   decimalToMinor,
   expiry,
+  list,
   moneyFromCents,
   optBool,
   optDate,
@@ -55,5 +56,69 @@ describe('vendor value readers', () => {
     expect(toBytes('512', 'KB')).toBe(524288);
     expect(toBytes('n/a', 'MB')).toBeNull();
     expect([optBool('1'), optBool(0), optBool('true'), optBool('maybe')]).toEqual([true, false, true, null]);
+  });
+});
+
+describe('strict reads: timestamps', () => {
+  const instant = '2026-11-23T04:05:06.789Z';
+  it.each([
+    ['ISO with Z and milliseconds', '2026-11-23T04:05:06.789Z', 'UTC'],
+    ['ISO with an offset', '2026-11-23T07:05:06.789+03:00', 'UTC'],
+    ['ISO with a compact offset', '2026-11-23T12:05:06.789+0800', 'UTC'],
+    ['naive ISO with fractions, vendor zone UTC', '2026-11-23T04:05:06.789', 'UTC'],
+    ['naive ISO with six fraction digits', '2026-11-23T04:05:06.789000', 'UTC'],
+    ['naive "Y-m-d H:i:s.u" in a +08:00 vendor zone', '2026-11-23 12:05:06.789', '+08:00'],
+    ['naive in an IANA vendor zone', '2026-11-23 12:05:06.789', 'Asia/Shanghai'],
+    ['naive with slashes', '2026/11/23 04:05:06.789', 'UTC'],
+  ])('%s → the same instant', (_name, text, zone) => {
+    expect(optDate(text, zone)).toBe(instant);
+  });
+
+  it('a naive timestamp is never read in the machine zone', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(optDate('2026-11-23T04:05:06.5')).toBe('2026-11-23T04:05:06.500Z');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it('IANA zones follow daylight saving time', () => {
+    expect(optDate('2026-07-01 12:00:00', 'Europe/Berlin')).toBe('2026-07-01T10:00:00.000Z');
+    expect(optDate('2026-12-01 12:00:00', 'Europe/Berlin')).toBe('2026-12-01T11:00:00.000Z');
+  });
+
+  it.each(['2026-13-01', '2026-02-30 10:00:00', '2026-11-23 99:00:00', '2026-11-23 10:61', '2025-02-29', 'soon'])(
+    'impossible or unreadable date %s is refused',
+    (text) => {
+      expect(optDate(text)).toBeNull();
+      expect(() => expiry(text, 'expires_at')).toThrow(BadField);
+    },
+  );
+
+  it('unix seconds and milliseconds, leap day', () => {
+    expect(optDate(1_795_000_000)).toBe(new Date(1_795_000_000_000).toISOString());
+    expect(optDate('1795000000000')).toBe(new Date(1_795_000_000_000).toISOString());
+    expect(optDate('2028-02-29')).toBe('2028-02-29T00:00:00.000Z');
+  });
+});
+
+describe('strict reads: lists and cents', () => {
+  it('a list of the wrong shape is a BadField, absent is empty', () => {
+    expect(list([1], 'rows')).toEqual([1]);
+    expect(list(undefined, 'rows')).toEqual([]);
+    expect(list(null, 'rows')).toEqual([]);
+    expect(() => list({ 0: 'a' }, 'rows')).toThrow(BadField);
+    expect(() => list('[]', 'rows')).toThrow(BadField);
+  });
+
+  it('integer cents: a decimal string is refused, not read as cents', () => {
+    expect(moneyFromCents(1250, 'usd', 'price')).toEqual({ minor: 1250, currency: 'USD' });
+    expect(moneyFromCents('1250', 'usd', 'price')).toEqual({ minor: 1250, currency: 'USD' });
+    expect(() => moneyFromCents('12.50', 'usd', 'price')).toThrow(BadField);
+    expect(() => moneyFromCents('1250.00', 'usd', 'price')).toThrow(BadField);
+    expect(() => moneyFromCents(12.5, 'usd', 'price')).toThrow(BadField);
   });
 });

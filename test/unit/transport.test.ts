@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SimServer } from '../../main/simulators/sim-server';
 import { isVendorError, type VendorError } from '../../main/vendors/errors';
@@ -107,8 +108,37 @@ describe('HttpTransport', () => {
     const started = Date.now();
     const e = await caught(transport({ timeouts: { deadlineMs: 300 } }).requestJson({ method: 'GET', path: '/items' }));
     expect(e.code).toBe('network');
-    expect(e.message).toMatch(/No answer within/);
+    // The real time waited, in Proxydeck's own words (never quoted as the vendor's).
+    expect(e.message).toMatch(/^ProxyShard did not answer within 0\.[3-9] seconds\./);
+    expect(e.message).not.toMatch(/said:/);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('a timeout names the seconds really waited, not the configured deadline', async () => {
+    sim.injectFault({ kind: 'hang', path: '/items', times: 0 });
+    const dispatcher = new Agent({ headersTimeout: 400 });
+    const t = transport({ timeouts: { deadlineMs: 30_000 }, retry: { max: 0 }, dispatcher });
+    const e = await caught(t.requestJson({ method: 'GET', path: '/items' }));
+    expect(e.code).toBe('network');
+    expect(e.message).toMatch(/within 0\.[4-9] seconds/);
+    expect(e.message).not.toMatch(/30 seconds/);
+    await dispatcher.close();
+  });
+
+  it('a 429 asking to wait past the deadline ends as rate_limited with the wait in plain words', async () => {
+    slept.length = 0;
+    sim.injectFault({ kind: 'rate_limit', path: '/items', retryAfterSec: 180, times: 0 });
+    const e = await caught(
+      transport({ timeouts: { deadlineMs: 30_000 } }).requestJson({ method: 'GET', path: '/items' }),
+    );
+    expect(e.code).toBe('rate_limited');
+    expect(e.retryAfterMs).toBe(180_000);
+    expect(e.message).toBe(
+      'ProxyShard is receiving too many requests and asks to wait 3 minutes. Try again after that.',
+    );
+    expect(e.message).not.toMatch(/internet connection/);
+    expect(slept).toEqual([]); // a wait longer than the deadline is not waited
+    expect(sim.requests).toHaveLength(1);
   });
 
   it('maps malformed JSON to bad_response', async () => {

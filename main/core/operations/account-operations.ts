@@ -6,6 +6,10 @@ import { AppFailure } from '../errors';
 import type { EventHub } from '../events';
 import type { Handlers } from '../ipc/dispatcher';
 import type { SnapshotStore } from '../store/snapshot-store';
+import { allOrNone, writeThenRead } from './settle-by-reading';
+
+const negate = (v: boolean | null) => (v === null ? null : !v);
+const GiB = 1024 ** 3;
 
 type OperationChannels =
   | 'whitelist:add'
@@ -43,36 +47,85 @@ export function accountOperations(
   return {
     'whitelist:add': async ({ accountId, ips }) => {
       const client = await clientWith(accountId, 'whitelistEdit');
-      await client.addWhitelist(ips);
-      const list = await client.listWhitelist();
+      const list = await writeThenRead(
+        () => client.addWhitelist(ips),
+        () => client.listWhitelist(),
+        (l) => allOrNone(new Set(l.map((w) => w.ip)), ips),
+      );
       saveSection(accountId, 'whitelist', list);
       return list;
     },
     'whitelist:remove': async ({ accountId, ips, verifyCode }) => {
       const client = await clientWith(accountId, 'whitelistEdit');
-      await client.removeWhitelist(ips, verifyCode ? { verifyCode } : undefined);
-      const list = await client.listWhitelist();
+      const list = await writeThenRead(
+        () => client.removeWhitelist(ips, verifyCode ? { verifyCode } : undefined),
+        () => client.listWhitelist(),
+        (l) => negate(allOrNone(new Set(l.map((w) => w.ip)), ips)),
+      );
       saveSection(accountId, 'whitelist', list);
       return list;
     },
     'subusers:create': async ({ accountId, username, password, limitBytes, note }) => {
       const client = await clientWith(accountId, 'subUsersEdit');
-      await client.createSubUser({ username, password, limitBytes, note: note ?? null });
-      const list = await client.listSubUsers();
-      saveSection(accountId, 'subUsers', list);
-      return list;
+      try {
+        const list = await writeThenRead(
+          () => client.createSubUser({ username, password, limitBytes, note: note ?? null }),
+          () => client.listSubUsers(),
+          (l) => {
+            const u = l.find((x) => x.username === username);
+            if (!u) return false;
+            // Created; a cap set in a second step (BestProxy) is only "applied" when it reads back.
+            // Vendors round a limit to their unit (at most whole GB): within that, it is the one asked for.
+            const near = (a: number | null) => a !== null && limitBytes !== null && Math.abs(a - limitBytes) < GiB;
+            return limitBytes === null || near(u.limitBytes) ? true : null;
+          },
+        );
+        saveSection(accountId, 'subUsers', list);
+        return list;
+      } catch (e) {
+        // A two-step create that stopped after the first step changed vendor state: show the account
+        // that exists (without its cap) while the error says what is left to do.
+        await client
+          .listSubUsers()
+          .then((l) => saveSection(accountId, 'subUsers', l))
+          .catch(() => undefined);
+        throw e;
+      }
     },
     'subusers:update': async ({ accountId, id, patch }) => {
       const client = await clientWith(accountId, 'subUsersEdit');
-      await client.updateSubUser(id, patch);
-      const list = await client.listSubUsers();
+      const list = await writeThenRead(
+        () => client.updateSubUser(id, patch),
+        () => client.listSubUsers(),
+        (l) => {
+          const u = l.find((x) => x.id === id);
+          // A password cannot be read back: only the status and the limit can tell.
+          if (!u || patch.password !== undefined) return null;
+          // A limit is rounded to the vendor's unit: equal tells "applied", unequal cannot tell.
+          const checks: (boolean | null)[] = [];
+          if (patch.status !== undefined) checks.push(u.status === patch.status);
+          if (patch.limitBytes !== undefined) {
+            const near =
+              patch.limitBytes === null
+                ? u.limitBytes === null
+                : u.limitBytes !== null && Math.abs(u.limitBytes - patch.limitBytes) < GiB;
+            checks.push(near ? true : null);
+          }
+          if (checks.length === 0) return null;
+          if (checks.every((c) => c === true)) return true;
+          return checks.every((c) => c === false) ? false : null;
+        },
+      );
       saveSection(accountId, 'subUsers', list);
       return list;
     },
     'subusers:delete': async ({ accountId, id }) => {
       const client = await clientWith(accountId, 'subUsersEdit');
-      await client.deleteSubUser(id);
-      const list = await client.listSubUsers();
+      const list = await writeThenRead(
+        () => client.deleteSubUser(id),
+        () => client.listSubUsers(),
+        (l) => !l.some((u) => u.id === id),
+      );
       saveSection(accountId, 'subUsers', list);
       return list;
     },

@@ -6,6 +6,7 @@ import { AppFailure } from '../errors';
 import type { EventHub } from '../events';
 import type { Handlers } from '../ipc/dispatcher';
 import type { OnProgress, RenewalService } from '../renewals/renewal-service';
+import { allOrNone, writeThenRead } from './settle-by-reading';
 
 type RenewalChannels =
   | 'renewals:periods'
@@ -15,6 +16,9 @@ type RenewalChannels =
   | 'renewals:reconcile'
   | 'renewals:retry'
   | 'renewals:autoRenew'
+  | 'renewals:resolve'
+  | 'renewals:holds'
+  | 'renewals:releaseHold'
   | 'audit:list'
   | 'audit:csv';
 
@@ -47,9 +51,20 @@ export function renewalHandlers(
     'renewals:retry': ({ operationId }) => renewals.retryFailed(operationId, progress),
     'renewals:autoRenew': async ({ accountId, kind, ids, enabled, periodId }) => {
       const client = await clientWith(accountId, 'autoRenew');
-      await client.setAutoRenew({ kind, ids, enabled, ...(periodId ? { periodId } : {}) });
+      await writeThenRead(
+        () => client.setAutoRenew({ kind, ids, enabled, ...(periodId ? { periodId } : {}) }),
+        async () => {
+          const rows = kind === 'order' ? await client.listOrders() : await client.listProxies();
+          return new Map(rows.map((r) => [r.id, r.autoRenew] as const));
+        },
+        (flags) => allOrNone(new Set(ids.filter((id) => flags.get(id) === enabled)), ids),
+      );
       return { ok: true };
     },
+    'renewals:resolve': async ({ operationId, kind, id, renewed }) =>
+      renewals.resolveManually(operationId, { kind, id }, renewed),
+    'renewals:holds': () => renewals.holds(),
+    'renewals:releaseHold': ({ file }) => renewals.releaseHold(file),
     'audit:list': () => renewals.audit.list(),
     'audit:csv': () => renewals.audit.toCsv(),
   };

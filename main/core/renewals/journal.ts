@@ -2,8 +2,9 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'no
 import { join } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_IDS } from '../../../preload/contract/model';
-import { moveAside } from '../store/open-file';
+import { asidePath, moveAside } from '../store/open-file';
 import { writeFileAtomic } from './atomic-file';
+import { type Hold, Holds, salvage } from './journal-holds';
 
 /**
  * The journal of money operations: one JSON file per operation in `<dataDir>/journal/`.
@@ -80,7 +81,10 @@ export const OperationSchema = z.object({
   state: z.enum(OP_STATES),
   items: z.array(JournalItemSchema).min(1),
   reference: z.string().nullable(),
+  /** Known charges (charges.ts): the vendor's figure or the quoted prices of renewed items. */
   charged: MoneySchema.nullable(),
+  /** While items are unknown: the most this may have cost (known + their quoted prices). */
+  chargedUpTo: MoneySchema.nullable().default(null),
   /** The operation whose failed items this one retries. */
   retryOf: z.string().nullable(),
   history: z.array(z.object({ at: z.string(), state: z.enum(OP_STATES), note: z.string().nullable() })),
@@ -120,6 +124,8 @@ export class Journal {
   private readonly ops = new Map<string, Operation>();
   /** Files that could not be read at start-up; moved aside, shown to the user. */
   readonly problems: JournalProblem[] = [];
+  /** Blocks left by damaged entries that may have moved money (journal-holds.ts). */
+  readonly holds: Holds;
 
   constructor(
     dataDir: string,
@@ -127,6 +133,7 @@ export class Journal {
   ) {
     this.dir = join(dataDir, 'journal');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.holds = new Holds(this.dir);
     this.load();
     this.archiveSettled();
   }
@@ -162,8 +169,10 @@ export class Journal {
       }
       if (!name.endsWith('.json') || name.includes('.damaged-')) continue;
       let reason: string;
+      let raw = '';
       try {
-        const parsed = OperationSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+        raw = readFileSync(path, 'utf8');
+        const parsed = OperationSchema.safeParse(JSON.parse(raw));
         if (parsed.success) {
           this.ops.set(parsed.data.id, parsed.data);
           continue;
@@ -172,8 +181,16 @@ export class Journal {
       } catch (e) {
         reason = e instanceof SyntaxError ? 'it is damaged (not valid JSON)' : 'it could not be read';
       }
-      // Never drop a money record silently: keep the file for support, and report it.
-      this.problems.push({ file: name, movedTo: moveAside(path, 'damaged', this.now()), reason });
+      // Never drop a money record silently: keep the file for support, and report it. What it may have
+      // paid for stays blocked: the hold is on disk before the file is moved.
+      const found = salvage(raw);
+      const at = this.now();
+      if (!found.settled) {
+        const { settled: _settled, ...what } = found;
+        const movedTo = asidePath(path, 'damaged', at);
+        this.holds.add({ file: name, movedTo, createdAt: at.toISOString(), ...what });
+      }
+      this.problems.push({ file: name, movedTo: moveAside(path, 'damaged', at), reason });
     }
   }
 
@@ -182,7 +199,9 @@ export class Journal {
     return this.problems.map(
       (p) =>
         `A record of a renewal (${p.file}) could not be read because ${p.reason}. It was kept as ${p.movedTo}. ` +
-        'Check recent renewals in your vendor dashboards.',
+        (this.holds.list().some((h) => h.file === p.file)
+          ? 'What it covers may already have been paid, so it stays blocked from renewing until it is checked (see Activity).'
+          : 'Check recent renewals in your vendor dashboards.'),
     );
   }
 
@@ -208,6 +227,11 @@ export class Journal {
     writeFileAtomic(join(this.dir, `${valid.id}.json`), `${JSON.stringify(valid, null, 2)}\n`);
     this.ops.set(valid.id, valid);
     return structuredClone(valid);
+  }
+
+  /** A damaged entry's hold that still blocks this item (journal-holds.ts). */
+  holdFor(accountId: string, target: { kind: string; id: string }): Hold | undefined {
+    return this.holds.blocking(accountId, target);
   }
 
   /** The operation holding this item in a state that may have moved money (not yet resolved). */

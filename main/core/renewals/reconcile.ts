@@ -3,6 +3,7 @@ import { VENDOR_NAMES } from '../../vendors/errors';
 import type { VendorClient } from '../../vendors/vendor-client';
 import { formatMoney } from './format';
 import type { JournalItem, Operation } from './journal';
+import type { Holds } from './journal-holds';
 
 /**
  * Settles renewals whose outcome is unknown (a lost answer, or a crash between send and record) by
@@ -150,4 +151,28 @@ export function whatToCheck(op: Operation, item: JournalItem): string {
     `for a charge${price} around ${when.slice(0, 16).replace('T', ' ')} UTC. ` +
     'Then mark it as renewed or not renewed in Proxydeck; it cannot be renewed again until then.'
   );
+}
+
+/**
+ * Settles the holds of damaged journal entries by reading: an item whose expiry (read before sending,
+ * salvaged from the damaged entry) has moved, or is unchanged, is no longer in doubt. Holds without
+ * that information stay for the user to release. Never sends anything.
+ */
+export async function settleHolds(holds: Holds, clientOf: (accountId: string) => Promise<VendorClient>): Promise<void> {
+  for (const hold of holds.list()) {
+    if (!hold.accountId || !hold.targets?.length) continue;
+    try {
+      const client = await clientOf(hold.accountId);
+      const now = await readExpiries(
+        client,
+        hold.targets.map((t) => ({ ...t, expiresAt: t.expiresBefore })),
+      );
+      const remaining = hold.targets.filter(
+        (t) => judgeByExpiry(t.expiresBefore, now.get(`${t.kind}:${t.id}`)) === null,
+      );
+      holds.narrow(hold.file, remaining);
+    } catch {
+      // account gone or vendor unreachable: the hold stays
+    }
+  }
 }

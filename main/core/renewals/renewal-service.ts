@@ -1,20 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import type { Money, RenewQuote, RenewRequest, RenewResult, VendorId } from '../../../preload/contract/model';
+import type { Money, RenewResult } from '../../../preload/contract/model';
 import {
   type Confirmation,
   ConfirmationSchema,
   type RenewalSelection,
   RenewalSelectionSchema,
 } from '../../../preload/contract/renewals';
-import { isVendorError, VENDOR_NAMES } from '../../vendors/errors';
+import { isVendorError } from '../../vendors/errors';
 import type { VendorClient } from '../../vendors/vendor-client';
 import { AppFailure } from '../errors';
 import { AuditLog } from './audit';
 import { formatMoney, formatTotals, sameTotals, sumByCurrency } from './format';
-import { type ItemState, itemKey, Journal, type JournalItem, type Operation } from './journal';
-import { readExpiries, reconcileItems } from './reconcile';
+import { itemKey, Journal, type JournalItem, type Operation } from './journal';
+import { type Hold, holdRefusal } from './journal-holds';
+import { plain, priceCheck } from './price-check';
+import { auditRowOf, emitProgress } from './progress-audit';
+import { readExpiries, reconcileItems, settleHolds } from './reconcile';
+import { recordAnswer, withCharges } from './record-outcome';
+import type { AccountQuote, ExecuteResult, OnProgress, RenewalDeps, RenewalQuote } from './renewal-types';
 
 /**
  * Renewals across accounts: price check → user confirms → execute, with a journal written before
@@ -28,64 +33,16 @@ import { readExpiries, reconcileItems } from './reconcile';
  * One RenewalService per main process (the locks live in it).
  */
 
-export interface RenewalAccounts {
-  client(accountId: string): Promise<VendorClient>;
-  get(accountId: string): { id: string; vendor: VendorId; label: string };
-}
-
-export interface RenewalDeps {
-  dataDir: string;
-  accounts: RenewalAccounts;
-  now?: () => Date;
-  /** How long a price check may be confirmed (default 10 minutes). */
-  quoteTtlMs?: number;
-  /** Test seam: runs after the vendor call settles and before its outcome is recorded (simulate a crash). */
-  afterSend?: (op: Operation) => void | Promise<void>;
-}
-
-// The IPC argument schemas are the contract's own (single source for main and renderer).
-export { type RenewalSelection, RenewalSelectionSchema };
-
-export interface AccountQuote {
-  accountId: string;
-  accountLabel: string;
-  vendor: VendorId;
-  request: RenewRequest;
-  /** Null when the price check failed (see blocked). */
-  quote: RenewQuote | null;
-  balance: Money | null;
-  /** Plain reasons why this part cannot be confirmed; empty = fine. */
-  blocked: string[];
-}
-
-export interface RenewalQuote {
-  /** Confirm with this id; it works once and for a limited time. */
-  quoteId: string;
-  createdAt: string;
-  expiresAt: string;
-  accounts: AccountQuote[];
-  /** Totals per currency (never mixed). */
-  totals: Money[];
-  /** All blocking reasons across accounts; non-empty = cannot confirm. */
-  blocked: string[];
-}
-
-export { type Confirmation, ConfirmationSchema };
-
-export interface RenewalProgress {
-  operationId: string;
-  accountId: string;
-  target: { kind: string; id: string; label: string };
-  state: ItemState;
-  newExpiresAt: string | null;
-  message: string | null;
-}
-export type OnProgress = (p: RenewalProgress) => void;
-
-export interface ExecuteResult {
-  batchId: string;
-  operations: Operation[];
-}
+export type {
+  AccountQuote,
+  ExecuteResult,
+  OnProgress,
+  RenewalAccounts,
+  RenewalDeps,
+  RenewalProgress,
+  RenewalQuote,
+} from './renewal-types';
+export { type Confirmation, ConfirmationSchema, type RenewalSelection, RenewalSelectionSchema };
 
 interface StoredQuote {
   quote: RenewalQuote;
@@ -93,8 +50,6 @@ interface StoredQuote {
   used: boolean;
   retryOf: string | null;
 }
-
-const accountName = (label: string, vendor: VendorId) => `${label} · ${VENDOR_NAMES[vendor]}`;
 
 export class RenewalService {
   readonly journal: Journal;
@@ -178,54 +133,8 @@ export class RenewalService {
     return structuredClone(quote);
   }
 
-  private async priceCheck(selections: RenewalSelection[]): Promise<AccountQuote[]> {
-    const limit = pLimit(4);
-    const parts = await Promise.all(selections.map((s) => limit(() => this.quoteOne(s))));
-    // Balance per account: several selections of one account share one balance.
-    const byAccount = new Map<string, AccountQuote[]>();
-    for (const p of parts) byAccount.set(p.accountId, [...(byAccount.get(p.accountId) ?? []), p]);
-    for (const group of byAccount.values()) {
-      const first = group[0]!;
-      const balance = group.find((g) => g.balance)?.balance ?? null;
-      const costs = group.flatMap((g) => (g.quote ? [g.quote.total] : []));
-      const sameCurrency = costs.filter((c) => balance && c.currency === balance.currency);
-      const cost = sameCurrency.reduce((s, c) => s + c.minor, 0);
-      if (balance && cost > balance.minor) {
-        first.blocked.push(
-          `${accountName(first.accountLabel, first.vendor)}: the balance is ${formatMoney(balance)} but this renewal ` +
-            `costs ${formatMoney({ minor: cost, currency: balance.currency })}. Top up at ${VENDOR_NAMES[first.vendor]} first.`,
-        );
-      }
-    }
-    return parts;
-  }
-
-  private async quoteOne(s: RenewalSelection): Promise<AccountQuote> {
-    const meta = this.deps.accounts.get(s.accountId);
-    const request: RenewRequest = {
-      targets: s.targets,
-      periodId: s.periodId,
-      ...(s.options ? { options: s.options } : {}),
-    };
-    const base = { accountId: meta.id, accountLabel: meta.label, vendor: meta.vendor, request };
-    const name = accountName(meta.label, meta.vendor);
-    try {
-      const client = await this.deps.accounts.client(s.accountId);
-      if (!client.capabilities.has('renew')) {
-        return {
-          ...base,
-          quote: null,
-          balance: null,
-          blocked: [`${name}: renewals are not available through the API.`],
-        };
-      }
-      const quote = await client.quoteRenewal(request);
-      const balance = quote.balance ?? (await client.getBalance().catch(() => null))?.money ?? null;
-      const blocked = quote.warnings.filter((w) => w.blocking).map((w) => `${name}: ${w.message}`);
-      return { ...base, quote, balance, blocked };
-    } catch (e) {
-      return { ...base, quote: null, balance: null, blocked: [`${name}: ${plain(e)}`] };
-    }
+  private priceCheck(selections: RenewalSelection[]): Promise<AccountQuote[]> {
+    return priceCheck(this.deps.accounts, selections);
   }
 
   // ── Execute ──────────────────────────────────────────────────────────────────────────────────
@@ -261,6 +170,8 @@ export class RenewalService {
         if (this.locks.has(key)) {
           throw refuse(`${t.label || t.id} is already being renewed. Wait for that renewal to finish.`);
         }
+        const hold = this.journal.holdFor(s.accountId, t);
+        if (hold) throw refuse(holdRefusal(t.label || t.id, hold));
         const open = this.journal.unresolvedFor(s.accountId, t);
         if (open) {
           throw refuse(
@@ -376,6 +287,7 @@ export class RenewalService {
       })),
       reference: null,
       charged: null,
+      chargedUpTo: null,
       retryOf,
       history: [],
     };
@@ -401,40 +313,12 @@ export class RenewalService {
     }
     await this.deps.afterSend?.(op);
 
-    if (result) {
-      const res = result;
-      op.items = op.items.map((item) => {
-        const r = res.items.find((x) => x.target.kind === item.target.kind && x.target.id === item.target.id);
-        if (r?.ok) return { ...item, state: 'done', newExpiresAt: r.newExpiresAt, message: null };
-        // ok:false after an earlier part succeeded may hide a lost answer (the vendor clients say so in
-        // words only), and a missing item is unknown: check those by reading state below.
-        return { ...item, state: 'uncertain', message: r?.message ?? 'The vendor did not report on this item.' };
-      });
-      op.reference = res.reference;
-      op.charged = res.charged;
-    } else if (isVendorError(error) && !error.uncertain) {
-      // The vendor answered with a refusal before anything was applied: a definite failure.
-      const message = error.message;
-      op.items = op.items.map((i) => ({ ...i, state: 'failed', message }));
-    } else {
-      const message = isVendorError(error) ? error.message : 'The renewal request ended unexpectedly.';
-      op.items = op.items.map((i) => ({ ...i, state: 'uncertain', message }));
-    }
-    const vendorSaid = new Map(op.items.map((i) => [i.target.id + i.target.kind, i.message]));
-    op = this.journal.save(op, result ? null : (plainOrNull(error) ?? null));
+    op = this.journal.save(recordAnswer(op, result, error), result ? null : (plainOrNull(error) ?? null));
 
     if (op.items.some((i) => i.state === 'uncertain')) {
-      // Settle right away by reading (never resending). Items the vendor answered "no" to definitely
-      // but whose state cannot be read stay failed with the vendor's words.
-      const settled = await reconcileItems({ op, client, latestForAccount: this.isLatest(op) });
-      op.items = settled.map((i) => {
-        const said = vendorSaid.get(i.target.id + i.target.kind) ?? null;
-        const wasAnswered = result !== null && said !== null && !/may have been|unknown/i.test(said);
-        if (i.state === 'uncertain' && wasAnswered) return { ...i, state: 'failed', message: said };
-        if (i.state === 'failed' && said) return { ...i, message: `${said} ${i.message ?? ''}`.trim() };
-        return i;
-      });
-      op = this.journal.save(op, 'checked by reading vendor state');
+      // Settle right away by reading (never resending). Items the vendor refused stay failed.
+      const items = await reconcileItems({ op, client, latestForAccount: this.isLatest(op) });
+      op = this.journal.save(withCharges({ ...op, items }), 'checked by reading vendor state');
     }
     this.emit(op, onProgress);
     this.auditOp(op, retryOf ? 'retry' : 'renew');
@@ -458,42 +342,11 @@ export class RenewalService {
   }
 
   private emit(op: Operation, onProgress?: OnProgress): void {
-    if (!onProgress) return;
-    for (const i of op.items) {
-      try {
-        onProgress({
-          operationId: op.id,
-          accountId: op.accountId,
-          target: { kind: i.target.kind, id: i.target.id, label: i.target.label },
-          state: i.state,
-          newExpiresAt: i.newExpiresAt,
-          message: i.message,
-        });
-      } catch {
-        // A broken listener (closed window) must never interrupt recording a payment.
-      }
-    }
+    emitProgress(op, onProgress);
   }
 
   private auditOp(op: Operation, action: 'renew' | 'reconcile' | 'retry'): void {
-    const done = op.items.filter((i) => i.state === 'done').length;
-    const failed = op.items.filter((i) => i.state === 'failed').length;
-    const open = op.items.length - done - failed;
-    this.audit.append({
-      at: this.now().toISOString(),
-      action,
-      operationId: op.id,
-      accountId: op.accountId,
-      accountLabel: op.accountLabel,
-      vendor: op.vendor,
-      items: op.items.map((i) => ({ kind: i.target.kind, id: i.target.id, label: i.target.label, state: i.state })),
-      quoteTotal: op.quote.total,
-      vendorQuoted: op.quote.vendorQuoted,
-      charged: op.charged,
-      result: `${op.state}: ${done} renewed, ${failed} failed${open ? `, ${open} unknown` : ''}`,
-      reference: op.reference,
-      message: op.items.find((i) => i.state !== 'done' && i.message)?.message ?? null,
-    });
+    this.audit.append(auditRowOf(op, action, this.now()));
   }
 
   // ── Reconcile and retry ──────────────────────────────────────────────────────────────────────
@@ -509,7 +362,7 @@ export class RenewalService {
     try {
       const client = await this.deps.accounts.client(op.accountId);
       const items = await reconcileItems({ op, client, latestForAccount: this.isLatest(op) });
-      const saved = this.journal.save({ ...op, items }, 'reconciled by reading vendor state');
+      const saved = this.journal.save(withCharges({ ...op, items }), 'reconciled by reading vendor state');
       if (saved.state !== 'uncertain') this.auditOp(saved, 'reconcile');
       return saved;
     } finally {
@@ -517,8 +370,30 @@ export class RenewalService {
     }
   }
 
+  /** Blocks left by damaged journal entries. */
+  holds(): Hold[] {
+    return this.journal.holds.list();
+  }
+
+  /** The user checked the vendor dashboard for a damaged record's items: lift its block. */
+  releaseHold(file: string): Hold[] {
+    if (!this.journal.holds.release(file))
+      throw new AppFailure('not_found', 'That damaged record is not blocking anything.');
+    return this.holds();
+  }
+
+  /**
+   * Settles holds by reading: an item whose expiry (read before sending, salvaged from the damaged
+   * entry) has moved, or is unchanged, is no longer in doubt. Holds without that stay for the user.
+   */
+  async reconcileHolds(): Promise<Hold[]> {
+    await settleHolds(this.journal.holds, (id) => this.deps.accounts.client(id));
+    return this.holds();
+  }
+
   /** Start-up: reconcile every unresolved operation (reads only). */
   async reconcilePending(): Promise<Operation[]> {
+    await this.reconcileHolds();
     const open = this.journal
       .list()
       .filter((o) => o.items.some((i) => i.state === 'uncertain' || i.state === 'sending'));
@@ -546,7 +421,7 @@ export class RenewalService {
     item.message = renewed
       ? 'Marked as renewed after checking the vendor dashboard.'
       : 'Marked as not renewed after checking the vendor dashboard.';
-    const saved = this.journal.save(op, 'resolved by the user');
+    const saved = this.journal.save(withCharges(op), 'resolved by the user');
     this.auditOp(saved, 'reconcile');
     return saved;
   }
@@ -588,11 +463,6 @@ export class RenewalService {
 
 function refuse(message: string): AppFailure {
   return new AppFailure('invalid_argument', message);
-}
-
-function plain(e: unknown): string {
-  if (isVendorError(e) || e instanceof AppFailure) return e.message;
-  return 'something went wrong while checking the price.';
 }
 
 function plainOrNull(e: unknown): string | null {

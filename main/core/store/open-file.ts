@@ -31,10 +31,15 @@ export interface FileProblem {
 
 /** `name.json` → `name.corrupt-2026-11-23T12-00-00-000Z.json`, next to it. */
 export function moveAside(path: string, label = 'corrupt', now = new Date()): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = path.replace(/\.json$/, `.${label}-${stamp}.json`);
+  const target = asidePath(path, label, now);
   renameSync(path, target);
   return target;
+}
+
+/** Where moveAside will put a file (to record it before the move). */
+export function asidePath(path: string, label = 'corrupt', now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return path.replace(/\.json$/, `.${label}-${stamp}.json`);
 }
 
 /**

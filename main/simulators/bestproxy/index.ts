@@ -6,7 +6,8 @@ import { SimServer } from '../sim-server';
 import type { SimulatorOptions, VendorSimulator } from '../types';
 import { registerRoutes } from './routes';
 import { seedState } from './seed-data';
-import type { BestproxyState } from './state';
+import type { BestproxyState, SimPaging } from './state';
+import { ENVELOPE_KEYS, errorEnvelope } from './wire';
 
 export { SIM_APP_KEY, SIM_VERIFY_CODE } from './seed-data';
 
@@ -16,12 +17,18 @@ export interface BestproxySimulator extends VendorSimulator {
   setVerified(verified: boolean): void;
   /** The renew_duration form /order/create accepts (default: integer, as its doc types it). */
   setCreateDurationForm(form: 'integer' | 'string'): void;
+  /** Server-side page cap (default 50 rows) and what page counts are computed from (default 'served'). */
+  setPaging(paging: Partial<SimPaging>): void;
+  /** The next request to `path` gets BestProxy's documented failure `code` (3, 156, 400) with `msg`. */
+  refuseNext(path: string, code: number, msg: string): void;
 }
 
 export function createBestproxySimulator(opts: SimulatorOptions = {}): BestproxySimulator {
   const server = new SimServer('bestproxy');
   const clock = opts.now ?? (() => new Date());
   server.now = clock;
+  server.errorEnvelope = errorEnvelope;
+  server.envelopeKeys = ENVELOPE_KEYS;
   const state = seedState({
     seed: opts.seed ?? 3,
     ipCount: opts.ipCount ?? 40,
@@ -47,6 +54,12 @@ export function createBestproxySimulator(opts: SimulatorOptions = {}): Bestproxy
     },
     setCreateDurationForm: (form) => {
       state.createDurationForm = form;
+    },
+    setPaging: (paging) => {
+      state.paging = { ...state.paging, ...paging };
+    },
+    refuseNext: (path, code, msg) => {
+      state.refuseNext.push({ path, code, msg });
     },
   };
 }

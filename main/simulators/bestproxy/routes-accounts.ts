@@ -1,8 +1,8 @@
 /** Dialect A routes: proxy accounts, IP allowlist, traffic log, packages, static IPs. */
 import type { SimRequest, SimResponse } from '../sim-server';
 import { accountUsageKb } from './seed-data';
-import { DAY_MS, parseTime, staticIpStatus, ymd, ymdHis } from './state';
-import { authed, failA, field, gb, intOf, kb, okA, paging, type SimContext, str, verifiedOnly } from './wire';
+import { DAY_MS, parseTime, stampStatic, staticIpStatus, ymd, ymdHis } from './state';
+import { authed, failA, field, gb, intOf, kb, okA, pageOf, paging, type SimContext, str, verifiedOnly } from './wire';
 
 const ALNUM = /^[A-Za-z0-9]+$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -244,15 +244,16 @@ export function registerAccountRoutes(ctx: SimContext): void {
     'GET',
     '/gateway/user-product/list',
     av((req) => {
-      const { page, size } = paging(req, 'page', 'size');
+      const pg = paging(ctx, req, 'page', 'size');
       const tradeNo = req.query.get('trade_no');
       const type = intOf(req.query.get('product_type'));
       const rows = state.packages
         .filter((p) => (!tradeNo || p.tradeNo === tradeNo) && (type === null || p.productType === type))
-        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || x.id - y.id);
       const orderOf = (t: string) => state.orders.find((o) => o.tradeNo === t);
+      const one = pageOf(rows, pg);
       return okA({
-        list: rows.slice((page - 1) * size, page * size).map((p) => {
+        list: one.rows.map((p) => {
           const o = orderOf(p.tradeNo);
           return {
             id: p.id,
@@ -267,10 +268,10 @@ export function registerAccountRoutes(ctx: SimContext): void {
             },
           };
         }),
-        page,
-        page_size: size,
-        total_count: rows.length,
-        total_page: Math.ceil(rows.length / size),
+        page: pg.page,
+        page_size: one.pageSize,
+        total_count: one.total,
+        total_page: one.totalPages,
       });
     }),
   );
@@ -318,12 +319,13 @@ export function registerAccountRoutes(ctx: SimContext): void {
   );
 
   // #24 static IPs: the doc's example is `{}`; this shape is the simulator's assumption (see README).
+  // Times alternate between "Y-m-d H:i:s" and ISO-8601 by id; paging as #14 (capped server-side).
   server.route(
     'GET',
     '/gateway/ip/get-static-ip',
     a((req) => {
       const now = ctx.now();
-      const { page, size } = paging(req, 'page', 'size');
+      const pg = paging(ctx, req, 'page', 'size');
       const cc = req.query.get('country_code')?.toUpperCase();
       const type = intOf(req.query.get('product_type'));
       const tradeNo = req.query.get('trade_no');
@@ -335,8 +337,9 @@ export function registerAccountRoutes(ctx: SimContext): void {
           (!tradeNo || i.tradeNo === tradeNo) &&
           (status === null || staticIpStatus(i, now) === status),
       );
+      const one = pageOf(rows, pg);
       return okA({
-        list: rows.slice((page - 1) * size, page * size).map((i) => ({
+        list: one.rows.map((i) => ({
           id: i.id,
           ip: i.ip,
           port: i.port,
@@ -348,13 +351,13 @@ export function registerAccountRoutes(ctx: SimContext): void {
           user_product_id: i.packageId,
           trade_no: i.tradeNo,
           status: staticIpStatus(i, now),
-          created_at: ymdHis(i.createdAt),
-          expired_at: ymdHis(i.expiredAt),
+          created_at: stampStatic(i.createdAt, i.id + 1),
+          expired_at: i.expiryText ?? stampStatic(i.expiredAt, i.id),
         })),
-        page,
-        page_size: size,
-        total_count: rows.length,
-        total_page: Math.ceil(rows.length / size),
+        page: pg.page,
+        page_size: one.pageSize,
+        total_count: one.total,
+        total_page: one.totalPages,
       });
     }),
   );

@@ -2,20 +2,24 @@
  * Dialect B routes: orders (#27–#30), payment methods (#31), products (#34). Renewals are priced per
  * IP from the type-19 product of the IP's line (usd price per month); paying from the balance moves
  * the expiries and charges once; other payment methods leave an unpaid order (nothing moves).
+ * Every check/create body is recorded (state.orderCalls). Times alternate between ISO-8601 and
+ * "Y-m-d H:i:s" by record id; pay_timestamp is unix seconds.
  */
 import type { SimRequest, SimResponse } from '../sim-server';
 import {
   type BestproxyState,
   DAY_MS,
-  iso,
   parseTime,
   type SimOrder,
+  type SimOrderCall,
   type SimProduct,
   type SimStaticIp,
+  stampB,
   syncPackageExpiry,
   tradeNo,
+  unixSeconds,
 } from './state';
-import { authed, field, intOf, money, okB, paging, paramError, type SimContext, str } from './wire';
+import { authed, field, intOf, money, okB, pageOf, paging, paramError, type SimContext, str } from './wire';
 
 function addMonthsUTC(d: Date, months: number): Date {
   const y = d.getUTCFullYear();
@@ -93,14 +97,15 @@ function priceRequest(ctx: SimContext, req: SimRequest, rule: DurationRule | nul
   const etd = Math.max(1, intOf(field(req, 'etd')) ?? 1);
   const now = ctx.now();
   const r = rule as DurationRule;
+  const extra = typeof field(req, 'renew_duration') === 'number' ? state.integerFormExtraCents : 0;
   const ips = [...chosen.values()].map((ip) => {
     const base = new Date(Math.max(ip.expiredAt.getTime(), now.getTime()));
     if ('months' in r) {
-      return { ip, cents: product.usdCents * r.months * etd, next: addMonthsUTC(base, r.months * etd) };
+      return { ip, cents: product.usdCents * r.months * etd + extra, next: addMonthsUTC(base, r.months * etd) };
     }
     const next = endOfNextMonthUTC(base);
     const days = Math.ceil((next.getTime() - base.getTime()) / DAY_MS);
-    return { ip, cents: Math.round((product.usdCents * days) / 30), next };
+    return { ip, cents: Math.round((product.usdCents * days) / 30) + extra, next };
   });
   const goods = ips.reduce((s, x) => s + x.cents, 0);
   return { product, ips, goodsCents: goods, handlingCents: rate(goods), pmId: pm.id, upids };
@@ -130,9 +135,9 @@ function renderOrder(ctx: SimContext, o: SimOrder) {
     title: o.title,
     detail: o.detail,
     region_desc: o.regionDesc,
-    pay_at: o.payAt ? iso(o.payAt) : null,
-    pay_timestamp: o.payAt ? Math.floor(o.payAt.getTime() / 1000) : 0,
-    created_at: iso(o.createdAt),
+    pay_at: o.payAt ? stampB(o.payAt, o.id, true) : null,
+    pay_timestamp: o.payAt ? unixSeconds(o.payAt) : 0,
+    created_at: stampB(o.createdAt, o.id),
     pay_fee_status: 0,
     invoice: {},
   };
@@ -154,13 +159,17 @@ function applyRenewal(ctx: SimContext, o: SimOrder): void {
 export function registerOrderRoutes(ctx: SimContext): void {
   const { server, state } = ctx;
   const b = (h: (req: SimRequest) => SimResponse) => authed(ctx, 'B', h);
+  const record = (path: SimOrderCall['path'], req: SimRequest) => {
+    const { app_key: _key, ...body } = req.body;
+    state.orderCalls.push({ path, body });
+  };
 
   // #27 (page_no/page_size; data.pagination)
   server.route(
     'GET',
     '/gateway/order/list',
     b((req) => {
-      const { page, size } = paging(req, 'page_no', 'page_size');
+      const pg = paging(ctx, req, 'page_no', 'page_size');
       const q = req.query;
       const status = intOf(q.get('status'));
       const type = intOf(q.get('product_type'));
@@ -175,10 +184,11 @@ export function registerOrderRoutes(ctx: SimContext): void {
             (!start || o.createdAt >= start) &&
             (!end || o.createdAt < end),
         )
-        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+        .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || x.id - y.id);
+      const one = pageOf(rows, pg);
       return okB({
-        list: rows.slice((page - 1) * size, page * size).map((o) => renderOrder(ctx, o)),
-        pagination: { total: rows.length, page_no: page, page_size: size, total_pages: Math.ceil(rows.length / size) },
+        list: one.rows.map((o) => renderOrder(ctx, o)),
+        pagination: { total: one.total, page_no: pg.page, page_size: one.pageSize, total_pages: one.totalPages },
       });
     }),
   );
@@ -188,6 +198,7 @@ export function registerOrderRoutes(ctx: SimContext): void {
     'POST',
     '/gateway/order/check',
     b((req) => {
+      record('/gateway/order/check', req);
       const priced = priceRequest(ctx, req, durationForCheck(field(req, 'renew_duration')));
       if (!('product' in priced)) return priced;
       const total = priced.goodsCents + priced.handlingCents;
@@ -204,8 +215,8 @@ export function registerOrderRoutes(ctx: SimContext): void {
           ip: x.ip.ip,
           price: money(ctx, x.cents),
           country_code: x.ip.countryCode,
-          current_time: iso(x.ip.expiredAt),
-          renewal_time: iso(x.next),
+          current_time: stampB(x.ip.expiredAt, x.ip.id),
+          renewal_time: stampB(x.next, x.ip.id, true),
           country: { name_zh_cn: x.ip.countryCode, flag: '', square_flag: '' },
         })),
       });
@@ -217,6 +228,7 @@ export function registerOrderRoutes(ctx: SimContext): void {
     'POST',
     '/gateway/order/create',
     b((req) => {
+      record('/gateway/order/create', req);
       const priced = priceRequest(ctx, req, durationForCreate(field(req, 'renew_duration'), state.createDurationForm));
       if (!('product' in priced)) return priced;
       const now = ctx.now();

@@ -28,6 +28,8 @@ export interface SimStaticIp {
   createdAt: Date;
   expiredAt: Date;
   maintenance: boolean;
+  /** Test knob: sent verbatim as `expired_at` instead of the real expiry (e.g. an impossible date). */
+  expiryText?: string;
 }
 
 export interface SimAccount {
@@ -97,6 +99,22 @@ export interface SimPaymentMethod {
   disabled: boolean;
 }
 
+/** One /order/check or /order/create request as received (app_key removed): what was priced vs charged. */
+export interface SimOrderCall {
+  path: '/gateway/order/check' | '/gateway/order/create';
+  body: Record<string, unknown>;
+}
+
+/**
+ * Server-side paging: at most `cap` rows per page whatever size is asked. `totalsFrom` says what the
+ * page counts are computed from: 'served' (the capped size, honest) or 'requested' (the size asked,
+ * as a buggy server would: total_page then ends too early, only total_count stays right).
+ */
+export interface SimPaging {
+  cap: number;
+  totalsFrom: 'served' | 'requested';
+}
+
 export interface BestproxyState {
   appKey: string;
   /** Account label used in the charge ledger (never the key). */
@@ -106,6 +124,13 @@ export interface BestproxyState {
   verified: boolean;
   /** Which renew_duration form /order/create accepts: the doc types it integer there. */
   createDurationForm: 'integer' | 'string';
+  /** Extra cents per IP when renew_duration arrives as an integer (check and create alike): a vendor that prices the forms differently. */
+  integerFormExtraCents: number;
+  /** Every /order/check and /order/create body, in order. */
+  orderCalls: SimOrderCall[];
+  /** Test knob: the next request to `path` gets this documented failure (code + text), the handler not run. */
+  refuseNext: { path: string; code: number; msg: string }[];
+  paging: SimPaging;
   /** The one-time code /proxy-ip/delete accepts (a real account gets it by phone/email/TOTP). */
   verifyCode: string;
   packages: SimPackage[];
@@ -122,7 +147,12 @@ export const DAY_MS = 86_400_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Dialect A timestamps: "Y-m-d H:i:s" (UTC here; the vendor states no zone). */
+/**
+ * Wire timestamps. Every form of one instant says the same whole second (milliseconds are dropped
+ * alike), so a client that reads each form right gets the same instant from all of them.
+ * The vendor states no zone (reference §5.2): naive stamps are UTC wall-clock digits here.
+ */
+/** Dialect A (and the naive form dialect B also uses): "Y-m-d H:i:s". */
 export function ymdHis(d: Date): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
@@ -131,10 +161,24 @@ export function ymd(d: Date): string {
   return ymdHis(d).slice(0, 10);
 }
 
-/** Dialect B timestamps: ISO-8601 without milliseconds, as in the seed's examples. */
+/** Dialect B: ISO-8601 without milliseconds, as in the seed's examples ("2019-08-24T14:15:22Z"). */
 export function iso(d: Date): string {
   return `${d.toISOString().slice(0, 19)}Z`;
 }
+
+/** pay_timestamp: unix seconds. */
+export const unixSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
+
+/**
+ * Dialect B times: the examples show ISO-8601, the doc's start_time example is "Y-m-d H:i:s" and it
+ * says to parse both, so records alternate by id (deterministic). `flip` gives the other form.
+ */
+export function stampB(d: Date, id: number, flip = false): string {
+  return (id % 2 === 0) !== flip ? iso(d) : ymdHis(d);
+}
+
+/** #24 (its answer is undocumented): both string forms the doc uses, alternating by id. */
+export const stampStatic = (d: Date, id: number): string => stampB(d, id);
 
 /** Parses "Y-m-d H:i:s" / "Y-m-d" (UTC) or ISO; null when unreadable. */
 export function parseTime(s: string | null): Date | null {

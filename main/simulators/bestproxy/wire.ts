@@ -49,6 +49,11 @@ export function authed(ctx: SimContext, dialect: Dialect, handler: SimHandler): 
         ? failA(3, 'app_key无效 (invalid app_key)')
         : { json: { code: 3, message: 'app_key 无效', data: null } };
     }
+    const queued = ctx.state.refuseNext.findIndex((r) => r.path === req.path);
+    if (queued >= 0) {
+      const [r] = ctx.state.refuseNext.splice(queued, 1);
+      return dialect === 'A' ? failA(r!.code, r!.msg) : { json: { code: r!.code, message: r!.msg, errors: {} } };
+    }
     return handler(req);
   };
 }
@@ -66,9 +71,38 @@ export const kb = (ctx: SimContext, v: number): number => (ctx.server.wrongUnits
 export const gb = (ctx: SimContext, v: number): number => (ctx.server.wrongUnits ? v * 1024 : v);
 export const money = (ctx: SimContext, cents: number): number => (ctx.server.wrongUnits ? cents : cents / 100);
 
-/** page/size (or page_no/page_size) with the vendor's defaults (1, 20). */
-export function paging(req: SimRequest, pageKey: string, sizeKey: string): { page: number; size: number } {
+/** The envelope of a server error (the ErrorResponse model's shape), for `after_apply` 5xx answers. */
+export const errorEnvelope = (status: number): unknown => ({
+  code: status,
+  message: '服务器内部错误 (internal server error)',
+  errors: {},
+});
+
+/** Top-level envelope keys of both dialects and the error model (kept by a `wrong_types` answer). */
+export const ENVELOPE_KEYS = ['code', 'msg', 'message'] as const;
+
+export interface Paging {
+  page: number;
+  /** Rows actually served per page (the asked size, capped server-side). */
+  size: number;
+  /** What page counts are computed from (see SimPaging). */
+  countBy: number;
+}
+
+/** page/size (or page_no/page_size) with the vendor's defaults (1, 20), capped server-side. */
+export function paging(ctx: SimContext, req: SimRequest, pageKey: string, sizeKey: string): Paging {
   const page = Math.max(1, intOf(req.query.get(pageKey)) ?? 1);
-  const size = Math.min(1000, Math.max(1, intOf(req.query.get(sizeKey)) ?? 20));
-  return { page, size };
+  const asked = Math.max(1, intOf(req.query.get(sizeKey)) ?? 20);
+  const size = Math.min(asked, ctx.state.paging.cap);
+  return { page, size, countBy: ctx.state.paging.totalsFrom === 'served' ? size : asked };
+}
+
+/** One page of rows plus the counts a page answer states. */
+export function pageOf<T>(rows: T[], p: Paging): { rows: T[]; total: number; totalPages: number; pageSize: number } {
+  return {
+    rows: rows.slice((p.page - 1) * p.size, p.page * p.size),
+    total: rows.length,
+    totalPages: Math.ceil(rows.length / p.countBy),
+    pageSize: p.countBy,
+  };
 }

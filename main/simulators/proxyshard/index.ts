@@ -11,7 +11,7 @@ import type { SimAccount } from './state';
 export interface ProxyshardSimulatorOptions extends SimulatorOptions {
   /** Accepted API key (default: a fixed demo key). */
   apiKey?: string;
-  /** Cap on orders per page, below the client's requested limit (tests exercise paging). */
+  /** Server-side cap on rows per page (orders, sub-users), below the client's requested limit (tests exercise paging). */
   maxPageSize?: number;
 }
 
@@ -25,6 +25,10 @@ export interface ProxyshardSimulator extends VendorSimulator {
 export function createProxyshardSimulator(opts: ProxyshardSimulatorOptions = {}): ProxyshardSimulator {
   const server = new SimServer('proxyshard');
   if (opts.now) server.now = opts.now;
+  // The vendor's error body (schema ApiError, doc §2.2); a success answer's envelope is `success`
+  // alone: `message` and every other field are data a wrong_types answer scrambles.
+  server.errorEnvelope = (status) => ({ success: false, message: `Internal Server Error (${status})` });
+  server.envelopeKeys = ['success'];
   const apiKey = opts.apiKey ?? DEFAULT_API_KEY;
   const account = seedAccount({
     seed: opts.seed ?? 20_261_123,

@@ -52,6 +52,8 @@ export interface SimOrder {
   status: 'active' | 'on-hold' | 'cancelled';
   createdAt: Date;
   expiresAt: Date | null;
+  /** Test hook: when set, sent verbatim as `expires_at` / `until` (impossible or odd dates). */
+  rawExpiresAt?: string;
   promoCode: string | null;
   autoRenewal: boolean | null;
   tag: string | null;
@@ -78,6 +80,8 @@ export interface SimAccount {
   apiKey: string;
   email: string;
   walletCents: number;
+  /** Test hook: when set, sent verbatim as `wallet_balance` (e.g. a decimal string where cents are documented). */
+  rawWalletBalance?: unknown;
   orders: Map<number, SimOrder>;
   nextOrderId: number;
   nextUserId: number;

@@ -4,6 +4,10 @@
  * wrong_units fault: MB fields (traffic_balance of A1, sub-user traffic_limit/usage_traffic)
  * come back ×1024 (as KB), KB fields (usage statistics) ÷1024 (as MB), and money
  * (wallet_balance, order_money) in cents instead of dollars.
+ *
+ * after_apply faults: a 5xx "envelope" is Thordata's own shape `{code, data, msg}` with the HTTP status
+ * as `code` (undocumented, so a client must read it as unknown); `wrong_types` keeps `code` and `msg`.
+ * `state.patches` lets a test rewrite one route's `data` (wrong shapes, impossible dates).
  */
 import { SimServer } from '../sim-server';
 import type { VendorSimulator } from '../types';
@@ -26,6 +30,8 @@ export interface ThordataSimulator extends VendorSimulator {
 export function createThordataSimulator(opts: ThordataSimulatorOptions = {}): ThordataSimulator {
   const server = new SimServer('thordata');
   if (opts.now) server.now = opts.now;
+  server.errorEnvelope = (status) => ({ code: status, data: null, msg: 'system error, please try again later' });
+  server.envelopeKeys = ['code', 'msg'];
   const credentials = { ...THORDATA_SIM_CREDENTIALS };
   const state = new ThordataState(server, credentials.token, opts);
   registerRoutes(server, state, credentials);

@@ -24,7 +24,7 @@ function header(req: SimRequest, name: string): string {
 
 export function registerRoutes(server: SimServer, state: ThordataState, creds: { token: string; key: string }): void {
   const wrap =
-    (method: 'GET' | 'POST', fn: Handler) =>
+    (method: 'GET' | 'POST', path: string, fn: Handler) =>
     (req: SimRequest): SimResponse => {
       const token = method === 'GET' ? (req.query.get('token') ?? '') : header(req, 'token');
       const key = method === 'GET' ? (req.query.get('key') ?? '') : header(req, 'key');
@@ -32,14 +32,16 @@ export function registerRoutes(server: SimServer, state: ThordataState, creds: {
       if (token !== creds.token) return fail(10013, 'token error');
       if (key !== creds.key) return fail(10014, 'key error');
       try {
-        return envelope(fn(req, state));
+        const data = fn(req, state);
+        const patch = state.patches.get(path);
+        return envelope(patch ? patch(data) : data);
       } catch (e) {
         if (e instanceof ThorError) return fail(e.code, e.message);
         throw e;
       }
     };
-  const get = (path: string, fn: Handler) => server.route('GET', `${API_PREFIX}${path}`, wrap('GET', fn));
-  const post = (path: string, fn: Handler) => server.route('POST', `${API_PREFIX}${path}`, wrap('POST', fn));
+  const get = (path: string, fn: Handler) => server.route('GET', `${API_PREFIX}${path}`, wrap('GET', path, fn));
+  const post = (path: string, fn: Handler) => server.route('POST', `${API_PREFIX}${path}`, wrap('POST', path, fn));
 
   get('/account/wallet-balance', (_r, s) => s.walletBalance());
   get('/account/traffic-balance', (_r, s) => s.trafficBalance());

@@ -31,6 +31,9 @@ export const digits = (r: Rand, n: number) => Array.from({ length: n }, () => St
 
 export const DAY_MS = 86_400_000;
 
+/** A time on a whole minute (Thordata shows "YYYY-MM-DD HH:mm"; the true instant matches it). */
+export const floorMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
 /** Vendor date formats (no zone; the simulator's vendor time is UTC). */
 export const fmtDay = (d: Date) => d.toISOString().slice(0, 10);
 export const fmtMinute = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
@@ -103,7 +106,7 @@ export function seedStaticIps(r: Rand, count: number, now: Date): { isp: SeedSta
     seen.add(ip);
     const roll = r();
     const expiresInDays = roll < 0.1 ? -int(r, 1, 20) : roll < 0.25 ? int(r, 0, 6) : int(r, 8, 88);
-    const expires = new Date(now.getTime() + expiresInDays * DAY_MS + int(r, 1, 23) * 3_600_000);
+    const expires = new Date(floorMinute(now.getTime()) + expiresInDays * DAY_MS + int(r, 1, 23) * 3_600_000);
     const loc = choose(r, LOCATIONS);
     const row: SeedStaticIp = {
       ip,
@@ -131,7 +134,7 @@ export function seedServers(r: Rand, now: Date): SeedServer[] {
     { days: -45, svId: 3, bwId: 5, region: 'ap-tokyo', status: 'Turn off' },
   ];
   return plans.map((p) => {
-    const expires = new Date(now.getTime() + p.days * DAY_MS + int(r, 1, 20) * 3_600_000);
+    const expires = new Date(floorMinute(now.getTime()) + p.days * DAY_MS + int(r, 1, 20) * 3_600_000);
     return {
       insId: `ins-${digits(r, 9)}`,
       planName: `${alnum(r, 8)}.proxy.thordata.net`,

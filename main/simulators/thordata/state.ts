@@ -6,10 +6,12 @@
  */
 import type { SimServer } from '../sim-server';
 import type { SimulatorOptions } from '../types';
+import { BANDWIDTH_MBPS, PACKAGE_DISCOUNT, RENEW_DAYS, SIZES } from './pricing';
 import {
   DAY_MS,
   dailyUsageKb,
   digits,
+  floorMinute,
   fmtDay,
   fmtMinute,
   prng,
@@ -24,42 +26,15 @@ import {
   seedWhitelist,
   subUserUsageKb,
 } from './seed-data';
+import { ThorError } from './thor-error';
+import { boolFlag, createUser, deleteUser, str, USER_LIMIT, updateUser } from './users';
 
-export class ThorError extends Error {
-  constructor(
-    readonly code: number,
-    msg: string,
-  ) {
-    super(msg);
-  }
-}
+export { RENEW_DAYS } from './pricing';
+export { ThorError } from './thor-error';
 
-export const RENEW_DAYS: Readonly<Record<number, number>> = { 27: 1, 6: 7, 8: 30, 7: 60 };
-const BANDWIDTH_MBPS: Readonly<Record<number, number>> = {
-  1: 200,
-  2: 300,
-  3: 400,
-  4: 500,
-  5: 600,
-  6: 700,
-  7: 800,
-  8: 900,
-  9: 1000,
-};
-const SIZES: Readonly<Record<number, { label: string; rank: number; dailyCents: number }>> = {
-  5: { label: '8vCPU 16GiB', rank: 1, dailyCents: 1200 },
-  2: { label: '16vCPU 32GiB', rank: 2, dailyCents: 2200 },
-  3: { label: '32vCPU 64GiB', rank: 3, dailyCents: 4000 },
-  4: { label: '64vCPU 128GiB', rank: 4, dailyCents: 7500 },
-};
-/** Longer packages are cheaper per day (simulator pricing; Thordata publishes none in its API). */
-const PACKAGE_DISCOUNT: Readonly<Record<number, number>> = { 27: 1, 6: 0.9, 8: 0.8, 7: 0.75 };
-const USER_LIMIT = 20;
 const WHITELIST_LIMIT = 10;
 const OFFLINE_AFTER_DAYS = 30; // an expired server this long is reclaimed: 10007 on renew
 
-const USERNAME = /^[A-Za-z0-9]{6,15}$/;
-const PASSWORD = /^[A-Za-z][A-Za-z0-9]{5,14}$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const HOUR = /^(\d{4}-\d{2}-\d{2}) (\d{2})$/;
@@ -79,6 +54,11 @@ export class ThordataState {
   readonly whitelist: Record<1 | 2 | 9, SeedWhitelist[]>;
   readonly staticIps: Record<1 | 2, SeedStaticIp[]>;
   readonly servers: (SeedServer & { lastRestart?: number })[];
+  /**
+   * Test hook: rewrites the `data` of one route (key: documented path, e.g. '/unlimited/server-list')
+   * before it is enveloped — wrong shapes, impossible dates.
+   */
+  readonly patches = new Map<string, (data: unknown) => unknown>();
   private readonly rand: Rand;
   private readonly seed: number;
 
@@ -186,68 +166,15 @@ export class ThordataState {
   }
 
   createUser(b: Record<string, unknown>) {
-    const list = this.subUsers[this.userType(str(b.proxy_type))];
-    const username = str(b.username);
-    const password = str(b.password);
-    const limit = Number(str(b.traffic_limit));
-    if (!username || !password || str(b.traffic_limit) === '' || str(b.status) === '') {
-      throw new ThorError(10000, 'username, password, traffic_limit and status are required');
-    }
-    if (!USERNAME.test(username)) throw new ThorError(10015, 'The username must be 6-15 letters or numbers');
-    if (!PASSWORD.test(password)) {
-      throw new ThorError(10016, 'The password must be 6-15 letters or numbers and start with a letter');
-    }
-    if (!Number.isInteger(limit) || (limit !== 0 && limit < 100)) {
-      throw new ThorError(10000, 'traffic_limit must be 0 or at least 100 (MB)');
-    }
-    if (list.some((u) => u.username === username)) throw new ThorError(10018, 'The username already exists');
-    if (list.length >= USER_LIMIT) throw new ThorError(10019, 'The number of sub-accounts has reached the limit');
-    list.push({
-      username,
-      password,
-      status: boolFlag(b.status),
-      trafficLimitMb: limit,
-      usageMb: 0,
-      created: fmtDay(this.now),
-    });
-    return {};
+    return createUser(this.subUsers[this.userType(str(b.proxy_type))], b, this.now);
   }
 
   updateUser(b: Record<string, unknown>) {
-    const list = this.subUsers[this.userType(str(b.proxy_type))];
-    const user = list.find((u) => u.username === str(b.username));
-    if (!user) throw new ThorError(10020, 'The username does not exist');
-    const fields = ['new_username', 'new_password', 'new_traffic_limit', 'new_status'] as const;
-    // The vendor rejects partial updates (SDK-py comment): all four are required here.
-    if (fields.some((f) => str(b[f]) === ''))
-      throw new ThorError(10000, 'new_username, new_password, new_traffic_limit, new_status are required');
-    const newName = str(b.new_username);
-    const limit = Number(str(b.new_traffic_limit));
-    if (!USERNAME.test(newName)) throw new ThorError(10015, 'The username must be 6-15 letters or numbers');
-    if (!PASSWORD.test(str(b.new_password))) {
-      throw new ThorError(10016, 'The password must be 6-15 letters or numbers and start with a letter');
-    }
-    if (!Number.isInteger(limit) || (limit !== 0 && limit < 100)) {
-      throw new ThorError(10000, 'new_traffic_limit must be 0 or at least 100 (MB)');
-    }
-    if (newName !== user.username && list.some((u) => u.username === newName)) {
-      throw new ThorError(10018, 'The username already exists');
-    }
-    Object.assign(user, {
-      username: newName,
-      password: str(b.new_password),
-      trafficLimitMb: limit,
-      status: boolFlag(b.new_status),
-    });
-    return {};
+    return updateUser(this.subUsers[this.userType(str(b.proxy_type))], b);
   }
 
   deleteUser(b: Record<string, unknown>) {
-    const list = this.subUsers[this.userType(str(b.proxy_type))];
-    const i = list.findIndex((u) => u.username === str(b.username));
-    if (i < 0) throw new ThorError(10020, 'The username does not exist');
-    list.splice(i, 1);
-    return {};
+    return deleteUser(this.subUsers[this.userType(str(b.proxy_type))], b);
   }
 
   /** U5 (daily, several names comma-separated) and U6 (hourly, one name). */
@@ -338,10 +265,19 @@ export class ThordataState {
     throw new ThorError(10000, 'proxy_type is invalid');
   }
 
+  /**
+   * P1 rows. Expiry in both forms the docs allow, mixed deterministically (every third row): the
+   * documented "YYYY-MM-DD HH:mm" in vendor time, and the legacy `expireTime` in unix seconds (vendor
+   * file §3.5: SDK-py "also accepts a legacy expireTime unix int"). Both are the same true instant.
+   */
   proxyList(q: Params) {
-    return this.staticIps[this.staticType(q.get('proxy_type'))].map((p) => ({
+    return this.staticIps[this.staticType(q.get('proxy_type'))].map((p, i) => ({
       purchase_time: fmtMinute(p.purchase),
-      ...(this.opts.omitIpExpiry ? {} : { expiration_time: fmtMinute(p.expires) }),
+      ...(this.opts.omitIpExpiry
+        ? {}
+        : i % 3 === 2
+          ? { expireTime: Math.floor(p.expires.getTime() / 1000) }
+          : { expiration_time: fmtMinute(p.expires) }),
       ip: p.ip,
       port: p.port,
       username: p.username,
@@ -414,7 +350,8 @@ export class ThordataState {
     const price = this.renewPriceCents(s, packageId);
     this.pay(price, 'unlimited server renewal', s.insId);
     const base = Math.max(this.now.getTime(), s.expires.getTime());
-    s.expires = new Date(base + days * DAY_MS);
+    // Thordata shows expiries to the minute: the true instant is kept on a whole minute.
+    s.expires = new Date(floorMinute(base + days * DAY_MS));
     s.status = 'Turn on';
     return this.order(price);
   }
@@ -461,14 +398,4 @@ export class ThordataState {
   private order(cents: number) {
     return { order_id: `Thor${digits(this.rand, 9)}`, order_money: this.usd(cents) };
   }
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-}
-
-/** "true" / "false" (and the docs' "ture" typo). */
-function boolFlag(v: unknown): boolean {
-  const s = str(v).toLowerCase();
-  return s === 'true' || s === 'ture' || s === '1';
 }

@@ -21,6 +21,13 @@ export function createYouproxySimulator(opts: SimulatorOptions = {}): YouproxySi
   const ips = generateIps({ seed: opts.seed ?? 2002, ipCount: opts.ipCount ?? 48, now: server.now() });
   const state = new YouproxyState(ips, opts.balanceMinor ?? 2503);
   registerRoutes({ server, state, apiKey: YOUPROXY_SIM_API_KEY });
+  // YouProxy's own envelope (youproxy.md §1.3): `success` + `error {code, message}` at the top level.
+  // Code 3 is the PHP integrator's "service unavailable" (undocumented by YouProxy itself).
+  server.errorEnvelope = (status) => ({
+    success: false,
+    error: { code: 3, message: `Service unavailable (${status})` },
+  });
+  server.envelopeKeys = ['success', 'error'];
   return {
     vendor: 'youproxy',
     server,

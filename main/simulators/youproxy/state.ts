@@ -37,6 +37,12 @@ export type Selection = { ok: true; type: SimProxyType; ips: SimIp[] } | { ok: f
 
 export class YouproxyState {
   balanceMinor: number;
+  /**
+   * What a by-IP request naming only part of an IPv6 order does: 'refuse' answers error 28 (PHP
+   * integrator's code; the docs say all IPs of an IPv6 order go together), 'widen' applies it to the
+   * WHOLE order and echoes every affected IP id — the "silent widening" the client must never hide.
+   */
+  ipv6Partial: 'refuse' | 'widen' = 'refuse';
   readonly ips: SimIp[];
   private readonly byId: Map<string, SimIp>;
 
@@ -68,7 +74,10 @@ export class YouproxyState {
       if (type === 'IPv6') {
         const orders = new Set(picked.map((ip) => ip.orderId));
         const whole = this.ips.filter((ip) => orders.has(ip.orderId));
-        if (whole.length !== picked.length) return { ok: false, error: ERR.wholeOrder };
+        if (whole.length !== picked.length) {
+          if (this.ipv6Partial === 'refuse') return { ok: false, error: ERR.wholeOrder };
+          picked = whole;
+        }
       }
     } else {
       const wanted = new Set(ids);

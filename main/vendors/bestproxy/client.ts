@@ -1,6 +1,8 @@
 /**
  * BestProxy VendorClient. Auth is the account's app_key: in the query for GET, and in the query AND the
  * JSON body for POST (reference §1.2: the doc accepts either; body tables omit it but code 3 follows).
+ * Every write goes through the write outcome rule (../write-outcome.ts) with BestProxy's documented
+ * refusals (refusals.ts). Allowlist and sub-user writes: accounts.ts; renewals: renewal.ts.
  */
 import type {
   Balance,
@@ -17,9 +19,9 @@ import type {
   WhitelistEntry,
 } from '../../../preload/contract/model';
 import { BaseVendorClient } from '../base-client';
-import type { VendorErrorCode } from '../errors';
+import type { VendorError, VendorErrorCode } from '../errors';
 import { HttpTransport, type QueryValue } from '../http/transport';
-import { arr, obj, optNum, optStr } from '../parse';
+import { list, obj, optNum, optStr } from '../parse';
 import type {
   ClientOptions,
   SubUserInput,
@@ -28,24 +30,24 @@ import type {
   VendorClient,
   WriteOptions,
 } from '../vendor-client';
-import { BESTPROXY_BASE_URL, GB, PATHS, PRODUCT_TYPE, RENEW_DURATIONS } from './constants';
+import type { WriteOutcome } from '../write-outcome';
+import { addWhitelist, createSubUser, deleteSubUser, removeWhitelist, updateSubUser } from './accounts';
+import { BESTPROXY_BASE_URL, GB, PAGE_SIZE, PATHS, PRODUCT_TYPE, RENEW_DURATIONS } from './constants';
 import { unwrap } from './envelope';
 import {
   mapBalance,
   mapOrderRow,
   mapPackage,
-  mapPaymentMethod,
-  mapRenewalProduct,
   mapStaticIp,
   mapSubUser,
   mapSummary,
   mapTraffic,
   mapWhitelistEntry,
   ordersByTradeNo,
-  type PaymentMethod,
-  type RenewalProduct,
 } from './mappers';
-import { readAllPages } from './pagination';
+import { mapPaymentMethod, mapRenewalProduct, type PaymentMethod, type RenewalProduct } from './mappers-renewal';
+import { type PagingRule, readAllPages, readPage } from './pagination';
+import { bestproxyRefusals } from './refusals';
 import { quoteRenewal, renew } from './renewal';
 
 export const BESTPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
@@ -62,21 +64,20 @@ export const BESTPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capabilit
   'orderClose',
 ]);
 
-const ALNUM = /^[A-Za-z0-9]+$/;
-const IP = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Sub-account caps are whole GB, at most 102400; 0 means no cap. */
-const MAX_LIMIT_GB = 102_400;
 
 export class BestproxyClient extends BaseVendorClient implements VendorClient {
   readonly vendor = 'bestproxy' as const;
   readonly capabilities = BESTPROXY_CAPABILITIES;
   protected readonly http: HttpTransport;
+  protected readonly refusals = bestproxyRefusals;
+  protected readonly clock: () => Date;
   private readonly appKey: string;
 
   constructor(opts: ClientOptions) {
     super();
     this.appKey = opts.credentials.appKey ?? '';
+    this.clock = opts.now ?? (() => new Date());
     this.http = new HttpTransport({
       vendor: 'bestproxy',
       baseUrl: opts.baseUrl ?? BESTPROXY_BASE_URL,
@@ -86,7 +87,7 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     });
   }
 
-  // -- plumbing ------------------------------------------------------------------------------
+  // -- plumbing (public for accounts.ts and renewal.ts) ---------------------------------------
 
   /** GET with app_key in the query; returns the envelope's `data`. */
   async get(path: string, query: Record<string, QueryValue> = {}): Promise<unknown> {
@@ -106,21 +107,43 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     return unwrap(this.http, res);
   }
 
-  invalid(message: string): never {
-    throw this.http.error('invalid_argument', { message });
+  /** One write under the write outcome rule: the value, or the refusal / `outcome_unknown` thrown. */
+  writeOnce<T>(fn: () => Promise<T>): Promise<T> {
+    return this.write(fn);
   }
 
-  /** A typed error with secrets redacted (for the renewal module, which has no transport of its own). */
-  fail(code: VendorErrorCode, opts: { message?: string; uncertain?: boolean } = {}): never {
+  /** One sub-request of a multi-step write: its outcome returned, not thrown. */
+  settleOnce<T>(fn: () => Promise<T>): Promise<WriteOutcome<T>> {
+    return this.settle(fn);
+  }
+
+  /** Proxydeck refuses the input before anything is sent. `detail` is a full sentence of ours. */
+  invalid(detail: string): never {
+    throw this.http.error('invalid_argument', { detail });
+  }
+
+  /** A typed error with secrets redacted (for the modules that have no transport of their own). */
+  fail(code: VendorErrorCode, opts: ConstructorParameters<typeof VendorError>[2] = {}): never {
     throw this.http.error(code, opts);
+  }
+
+  /** The same, returned rather than thrown. */
+  errorOf(code: VendorErrorCode, opts: ConstructorParameters<typeof VendorError>[2] = {}): VendorError {
+    return this.http.error(code, opts);
   }
 
   parseWith<T>(what: string, fn: () => T): T {
     return this.parse(what, fn);
   }
 
+  /** The injected clock (ClientOptions.now): tests share the simulator's. */
   now(): Date {
-    return new Date();
+    return this.clock();
+  }
+
+  /** Every page of a paged list; a page of the wrong shape is bad_response. */
+  private pages(what: string, rule: PagingRule, fetchPage: (page: number) => Promise<unknown>): Promise<unknown[]> {
+    return readAllPages(rule, fetchPage, (data) => this.parse(what, () => readPage(data)));
   }
 
   // -- reads -----------------------------------------------------------------------------------
@@ -146,24 +169,26 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     return this.parse('traffic balance', () => mapBalance(mapSummary(summary), packages, this.now()));
   }
 
-  /** #14 every page (page/size style). */
+  /** #14 every page (page/size; total_count documented). */
   async packages(productType?: number): Promise<unknown[]> {
-    const size = 100;
-    return readAllPages(size, (page) =>
+    const size = PAGE_SIZE.packages;
+    return this.pages('packages', { stopAt: 'total' }, (page) =>
       this.get(PATHS.packageList, { page, size, ...(productType ? { product_type: productType } : {}) }),
     );
   }
 
-  /** #27 every page (page_no/page_size style, answer in data.pagination). */
+  /** #27 every page (page_no/page_size; data.pagination.total documented). */
   async orders(query: Record<string, QueryValue> = {}): Promise<unknown[]> {
-    const size = 100;
-    return readAllPages(size, (page) => this.get(PATHS.orderList, { page_no: page, page_size: size, ...query }));
+    const size = PAGE_SIZE.orders;
+    return this.pages('orders', { stopAt: 'total' }, (page) =>
+      this.get(PATHS.orderList, { page_no: page, page_size: size, ...query }),
+    );
   }
 
-  /** #24 every page (page/size; answer shape undocumented, read leniently). */
+  /** #24 every page (page/size; the answer is undocumented, so only an empty page ends it). */
   async staticIpRows(): Promise<unknown[]> {
-    const size = 200;
-    return readAllPages(size, (page) => this.get(PATHS.staticIps, { page, size }));
+    const size = PAGE_SIZE.staticIps;
+    return this.pages('static IPs', { stopAt: 'empty' }, (page) => this.get(PATHS.staticIps, { page, size }));
   }
 
   /**
@@ -195,131 +220,64 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
 
   override async getTraffic(q: TrafficQuery): Promise<TrafficSeries[]> {
     if (q.granularity === 'hour') this.unsupported(); // daily totals only
-    if (!DAY.test(q.from) || !DAY.test(q.to)) this.invalid('dates must be YYYY-MM-DD');
+    if (!DAY.test(q.from) || !DAY.test(q.to)) this.invalid('Dates must be written YYYY-MM-DD.');
     const username = q.subUserId ?? null;
     const data = await this.get(PATHS.usageTotal, {
       start_time: `${q.from} 00:00:00`,
       end_time: `${q.to} 23:59:59`,
       ...(username ? { username } : {}),
     });
-    return [this.parse('traffic', () => mapTraffic(arr(obj(data).list), username))];
+    return [this.parse('traffic', () => mapTraffic(obj(data).list, username))];
   }
-
-  // -- allowlist -------------------------------------------------------------------------------
 
   override async listWhitelist(): Promise<WhitelistEntry[]> {
     const data = await this.get(PATHS.ipList);
-    return this.parse('allowlist', () => arr(obj(data).list).map(mapWhitelistEntry));
+    return this.parse('allowlist', () => list(obj(data).list, 'list').map(mapWhitelistEntry));
   }
+
+  override async listSubUsers(): Promise<SubUser[]> {
+    const data = await this.get(PATHS.accountList);
+    return this.parse('proxy accounts', () => list(obj(data).list, 'list').map(mapSubUser));
+  }
+
+  // -- allowlist and sub-users (accounts.ts) ---------------------------------------------------
 
   /** Adds for dynamic residential traffic (type 9): the API needs a package type and the interface has none. */
   override async addWhitelist(ips: string[]): Promise<void> {
-    const clean = this.checkIps(ips);
-    await this.post(PATHS.ipAdd, { ips: clean.join(','), product_type: PRODUCT_TYPE.dynamicTraffic });
+    return addWhitelist(this, ips);
   }
 
   /** Removal needs a one-time code (phone, email, wechat or totp); without one we stop before calling. */
   override async removeWhitelist(ips: string[], opts?: { verifyCode?: string; verifyType?: string }): Promise<void> {
-    const clean = this.checkIps(ips);
-    const code = opts?.verifyCode?.trim();
-    if (!code) {
-      this.invalid(
-        'BestProxy asks for a verification code to remove allowlist IPs (for example the code of your authenticator app).',
-      );
-    }
-    const type = opts?.verifyType ?? 'totp';
-    if (!['phone', 'email', 'wechat', 'totp'].includes(type))
-      this.invalid('verification type must be phone, email, wechat or totp');
-    await this.post(PATHS.ipDelete, { ips: clean.join(','), verify_type: type, verify_code: code });
-  }
-
-  private checkIps(ips: string[]): string[] {
-    const clean = ips.map((s) => s.trim()).filter(Boolean);
-    if (clean.length === 0) this.invalid('no IP given');
-    const bad = clean.find((s) => !IP.test(s));
-    if (bad) this.invalid(`"${bad}" is not an IP address`);
-    return clean;
-  }
-
-  // -- sub-users (proxy accounts) ----------------------------------------------------------------
-
-  override async listSubUsers(): Promise<SubUser[]> {
-    const data = await this.get(PATHS.accountList);
-    return this.parse('proxy accounts', () => arr(obj(data).list).map(mapSubUser));
-  }
-
-  /** Caps are whole GB: bytes are rounded to the nearest GB, at least 1 (0 would mean "no cap"). */
-  private limitGb(bytes: number | null | undefined): number {
-    if (bytes === null || bytes === undefined) return 0;
-    if (!Number.isFinite(bytes) || bytes < 0) this.invalid('traffic limit must be a positive number');
-    return Math.min(MAX_LIMIT_GB, Math.max(1, Math.round(bytes / GB)));
+    return removeWhitelist(this, ips, opts);
   }
 
   override async createSubUser(input: SubUserInput): Promise<SubUser | null> {
-    if (!ALNUM.test(input.username)) this.invalid('the username may contain only letters and digits');
-    if (!ALNUM.test(input.password)) this.invalid('the password may contain only letters and digits');
-    await this.post(PATHS.accountAdd, {
-      accounts: `${input.username}:${input.password}`,
-      remark: input.note ?? '',
-      product_type: PRODUCT_TYPE.dynamicTraffic,
-    });
-    if (input.limitBytes !== null) {
-      await this.post(PATHS.accountLimit, { account: input.username, limit: this.limitGb(input.limitBytes) });
-    }
-    const all = await this.listSubUsers();
-    return all.find((u) => u.username === input.username) ?? null;
+    return createSubUser(this, input);
   }
 
-  /**
-   * One changed field → its single-purpose endpoint (#4–#8); several → /proxy-account/change (#9) in
-   * one call, so a half-applied edit cannot happen.
-   */
   override async updateSubUser(id: string, patch: SubUserPatch): Promise<void> {
-    if (patch.password !== undefined && !ALNUM.test(patch.password)) {
-      this.invalid('the password may contain only letters and digits');
-    }
-    const changes: Record<string, unknown> = {};
-    if (patch.password !== undefined) changes.password = patch.password;
-    if (patch.note !== undefined) changes.remark = patch.note ?? '';
-    if (patch.limitBytes !== undefined) changes.limit = this.limitGb(patch.limitBytes);
-    if (patch.status !== undefined) changes.status = patch.status === 'active' ? 1 : 0;
-    const keys = Object.keys(changes);
-    if (keys.length === 0) return;
-    if (keys.length > 1) {
-      if (patch.password !== undefined && (patch.password.length < 6 || patch.password.length > 16)) {
-        this.invalid('the password must be 6 to 16 letters or digits');
-      }
-      await this.post(PATHS.accountChange, { account: id, ...changes });
-      return;
-    }
-    if (changes.password !== undefined) {
-      await this.post(PATHS.accountPassword, { account: id, password: changes.password });
-    } else if (changes.remark !== undefined) {
-      await this.post(PATHS.accountRemark, { account: id, remark: changes.remark });
-    } else if (changes.limit !== undefined) {
-      await this.post(PATHS.accountLimit, { account: id, limit: changes.limit });
-    } else {
-      await this.post(changes.status === 1 ? PATHS.accountEnable : PATHS.accountDisable, { accounts: id });
-    }
+    return updateSubUser(this, id, patch);
   }
 
   override async deleteSubUser(id: string): Promise<void> {
-    await this.post(PATHS.accountDelete, { accounts: id });
+    return deleteSubUser(this, id);
   }
 
   // -- renewal and orders ----------------------------------------------------------------------
 
-  /** #31 with currency=USD (the assumed order currency). */
+  /** #31 with currency=USD: the methods that charge in the currency we read amounts in. */
   async paymentMethods(): Promise<PaymentMethod[]> {
     const data = await this.get(PATHS.paymentList, { currency: 'USD' });
-    return this.parse('payment methods', () => arr(obj(data).list).map(mapPaymentMethod));
+    return this.parse('payment methods', () => list(obj(data).list, 'list').map(mapPaymentMethod));
   }
 
   /** #34 type=19: static IP renewal products (data is a bare array here). */
   async renewalProducts(): Promise<RenewalProduct[]> {
     const data = await this.get(PATHS.products, { type: PRODUCT_TYPE.staticRenewal });
-    const rows = Array.isArray(data) ? data : arr(obj(data).list);
-    return this.parse('renewal products', () => rows.map(mapRenewalProduct).filter((p) => p.published));
+    return this.parse('renewal products', () =>
+      (Array.isArray(data) ? data : list(obj(data).list, 'list')).map(mapRenewalProduct).filter((p) => p.published),
+    );
   }
 
   /** Extra for the UI: everything a renewal dialog can offer (periods, payment methods, products). */
@@ -356,7 +314,7 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
 
   /** #29: only unpaid orders can be closed; the id is the trade_no (see listOrders). */
   async closeOrder(orderId: string): Promise<void> {
-    if (!orderId.trim()) this.invalid('no order number given');
-    await this.post(PATHS.orderClose, { trade_no: orderId.trim() });
+    if (!orderId.trim()) this.invalid('No order number was given.');
+    await this.write(() => this.post(PATHS.orderClose, { trade_no: orderId.trim() }));
   }
 }

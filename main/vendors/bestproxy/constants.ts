@@ -107,10 +107,26 @@ export const RENEW_DURATIONS: readonly (RenewPeriod & { months: number | null })
 ];
 
 /**
- * Orders carry no currency field. The English site (bestproxy.com) prices in USD (Product.usd_price),
- * and we ask /payment/list for USD methods, so order amounts are read as USD (said in Order.details).
+ * Money is floats with no currency field (reference §5.1): "assume the currency chosen via payment
+ * method (/payment/list?currency=)". We list payment methods with currency=USD, so every method we
+ * offer charges in USD, and amounts of orders, checks and payments are read as USD (said in
+ * Order.details and in a quote warning). The English site (bestproxy.com) also prices in usd_price.
  */
 export const ASSUMED_CURRENCY = 'USD';
+
+/**
+ * The zone of BestProxy's naive timestamps ("Y-m-d H:i:s", dialect A, and the naive form dialect B
+ * also uses): reference §5.2 says "No time zone stated". They are read as UTC wall-clock digits (shown
+ * as "vendor time"), never in the machine's zone. If BestProxy turns out to mean UTC+8, change it here.
+ * ISO-8601 with Z/offset and unix seconds (pay_timestamp) carry their own zone.
+ */
+export const BESTPROXY_ZONE = 'UTC';
+
+/**
+ * Page sizes we ask for (the server may cap them lower: paging never relies on getting them).
+ * Reference §5.3: #14 page/size, #27 page_no/page_size, #24 page/size with an undocumented answer.
+ */
+export const PAGE_SIZE = { packages: 100, orders: 100, staticIps: 200 } as const;
 
 export const KB = 1024;
 export const GB = 1024 ** 3;

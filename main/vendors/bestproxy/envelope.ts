@@ -34,16 +34,17 @@ export interface VendorFailure {
 
 /** Maps one vendor failure to the typed error set, keeping the vendor's code. */
 export function failureToError(http: HttpTransport, f: VendorFailure): VendorError {
-  const detail = [f.message, errorsText(f.errors)].filter(Boolean).join(' — ');
-  const base = { vendorCode: f.code, httpStatus: f.httpStatus, ...(detail ? { message: detail } : {}) };
+  // The vendor's own words only (message and field errors); Proxydeck's words go in `detail`.
+  const words = [f.message, errorsText(f.errors)].filter(Boolean).join(' — ');
+  const base = { vendorCode: f.code, httpStatus: f.httpStatus, ...(words ? { message: words } : {}) };
   if (f.code === CODE.invalidKey || f.code === 401 || f.code === 403) return http.error('invalid_credentials', base);
   if (f.code === CODE.notVerified) {
     return http.error('vendor_rejected', {
       ...base,
-      message: `the account is not verified. Complete identity verification in the BestProxy dashboard, then try again.${detail ? ` (${detail})` : ''}`,
+      detail: 'The account is not verified. Complete identity verification in the BestProxy dashboard, then try again.',
     });
   }
-  if (INSUFFICIENT.test(detail)) return http.error('insufficient_funds', base);
+  if (INSUFFICIENT.test(words)) return http.error('insufficient_funds', base);
   if (f.code === 429) return http.error('rate_limited', base);
   if (f.code >= 500 && f.code < 600) return http.error('vendor_unavailable', base);
   if (f.code === CODE.paramError || f.code === 422) return http.error('invalid_argument', base);
@@ -56,7 +57,7 @@ export function unwrap(http: HttpTransport, res: { status: number; json: unknown
   if (!isObj(json)) {
     if (status >= 500) throw http.error('vendor_unavailable', { httpStatus: status });
     if (status === 401 || status === 403) throw http.error('invalid_credentials', { httpStatus: status });
-    throw http.error('bad_response', { httpStatus: status, message: 'the answer was not a JSON object' });
+    throw http.error('bad_response', { httpStatus: status, detail: 'The answer was not a JSON object.' });
   }
   const body: Obj = json;
   const code = optNum(body.code);
@@ -67,7 +68,7 @@ export function unwrap(http: HttpTransport, res: { status: number; json: unknown
     if (status >= 400) {
       throw http.error('vendor_rejected', { httpStatus: status, ...(message ? { message } : {}) });
     }
-    throw http.error('bad_response', { httpStatus: status, message: 'the answer had no status code' });
+    throw http.error('bad_response', { httpStatus: status, detail: 'The answer had no status code.' });
   }
   if (status >= 500) throw http.error('vendor_unavailable', { httpStatus: status, vendorCode: code });
   if ((code === CODE.okGateway || code === CODE.okPlatform) && status < 400) return body.data;

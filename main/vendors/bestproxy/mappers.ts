@@ -1,8 +1,9 @@
 /**
  * Pure mappers from BestProxy payloads to the normalized model. Every unit is converted here:
- * KB/GB → bytes, float money → integer cents (USD assumed, see constants), "Y-m-d H:i:s" → ISO UTC,
- * integer ids → strings. Fields are optional and renamed fields are absorbed with `pick`; money,
- * expiry and ids that are present but unreadable throw BadField (→ bad_response).
+ * KB/GB → bytes, float money → integer cents (USD assumed, see constants), "Y-m-d H:i:s" (vendor
+ * time, BESTPROXY_ZONE), ISO-8601 and unix seconds → ISO UTC, integer ids → strings. Fields are
+ * optional and renamed fields are absorbed with `pick`; money, expiry, ids and lists that are present
+ * but unreadable throw BadField (→ bad_response). Renewal payloads: mappers-renewal.ts.
  */
 import type {
   Balance,
@@ -18,11 +19,10 @@ import type {
   WhitelistEntry,
 } from '../../../preload/contract/model';
 import {
-  arr,
-  BadField,
   detailsOf,
   expiry,
   isObj,
+  list,
   type Obj,
   obj,
   optBool,
@@ -36,6 +36,7 @@ import {
 } from '../parse';
 import {
   ASSUMED_CURRENCY,
+  BESTPROXY_ZONE,
   PRODUCT_TYPE,
   PRODUCT_TYPE_LABELS,
   productKindOf,
@@ -44,6 +45,20 @@ import {
 } from './constants';
 
 export const usd = (v: unknown, field: string): Money | null => optMoney(v, ASSUMED_CURRENCY, field, 'decimal');
+
+/** Any BestProxy timestamp: "Y-m-d H:i:s" in vendor time, ISO-8601 with Z/offset, or unix seconds. */
+export const when = (v: unknown): string | null => optDate(v, BESTPROXY_ZONE);
+/** An expiry: like `when`, but present-and-unreadable (e.g. month 13, 30 February) is a BadField. */
+export const expiryOf = (v: unknown, field: string): string | null => expiry(v, field, BESTPROXY_ZONE);
+
+/**
+ * Order times (#27 rows, #28 answers): created_at and pay_at are ISO-8601 in the examples but the
+ * doc says to parse "Y-m-d H:i:s" too; pay_timestamp is unix seconds. The payment time is pay_at, or
+ * pay_timestamp where pay_at is absent (0 = not paid).
+ */
+export function orderTimes(row: Obj): { createdAt: string | null; paidAt: string | null } {
+  return { createdAt: when(row.created_at), paidAt: when(row.pay_at) ?? when(row.pay_timestamp) };
+}
 
 const typeLabel = (t: number | null): string => (t === null ? 'Package' : (PRODUCT_TYPE_LABELS[t] ?? `Type ${t}`));
 
@@ -82,7 +97,7 @@ export function mapBalance(summary: TrafficSummary, packages: unknown[], now: Da
     const row = obj(raw);
     const t = optNum(row.product_type);
     if (t !== null && t !== PRODUCT_TYPE.dynamicTraffic) continue;
-    const exp = expiry(pick(row, 'expired_at', 'expire_at', 'expired_time'), 'expired_at');
+    const exp = expiryOf(pick(row, 'expired_at', 'expire_at', 'expired_time'), 'expired_at');
     if (exp === null || Date.parse(exp) <= now.getTime()) continue;
     if (earliest === null || exp < earliest) earliest = exp;
   }
@@ -140,7 +155,7 @@ export function mapPackage(raw: unknown, now: Date, ordersByTradeNo: ReadonlyMap
   const tradeNo = optStr(row.trade_no);
   const embedded = obj(row.order);
   const order = tradeNo ? ordersByTradeNo.get(tradeNo) : undefined;
-  const expiresAt = expiry(pick(row, 'expired_at', 'expire_at', 'expired_time'), 'expired_at');
+  const expiresAt = expiryOf(pick(row, 'expired_at', 'expire_at', 'expired_time'), 'expired_at');
   const orderStatus = order ? optNum(order.status) : null;
   let status: OrderStatus = 'unknown';
   if (orderStatus === 3) status = 'cancelled';
@@ -166,7 +181,7 @@ export function mapPackage(raw: unknown, now: Date, ordersByTradeNo: ReadonlyMap
     status,
     vendorStatus:
       status === 'expired' ? 'expired' : orderStatus !== null ? (ORDER_STATUS_TEXT[orderStatus] ?? null) : null,
-    createdAt: optDate(row.created_at),
+    createdAt: when(row.created_at),
     expiresAt,
     autoRenew: null,
     quantity: order ? optNum(order.amount) : null,
@@ -186,13 +201,14 @@ export function mapOrderRow(raw: unknown): Order {
   const tradeNo = reqId(row.trade_no, 'trade_no');
   const code = optNum(row.status);
   const type = optNum(row.product_type);
+  const { createdAt, paidAt } = orderTimes(row);
   return {
     id: tradeNo,
     kind: productKindOf(type),
     product: optStr(row.title) ?? typeLabel(type),
     status: orderStatusOf(code),
     vendorStatus: code === null ? null : (ORDER_STATUS_TEXT[code] ?? String(code)),
-    createdAt: optDate(row.created_at),
+    createdAt,
     expiresAt: null,
     autoRenew: null,
     quantity: optNum(row.amount),
@@ -200,7 +216,8 @@ export function mapOrderRow(raw: unknown): Order {
     tag: null,
     country: null,
     details: {
-      ...detailsOf(row, ['invoice', 'pm_logo']),
+      ...detailsOf(row, ['invoice', 'pm_logo', 'created_at', 'pay_at', 'pay_timestamp']),
+      ...(paidAt ? { paid_at: paidAt } : {}),
       product_type: typeLabel(type),
       currency: `${ASSUMED_CURRENCY} (assumed: BestProxy orders carry no currency)`,
     },
@@ -228,7 +245,7 @@ export function staticIpFacts(raw: unknown): StaticIpFacts {
     ip,
     productType: optNum(pick(row, 'product_type', 'type')),
     packageId: pkg === undefined ? null : reqId(pkg, 'user_product_id'),
-    expiresAt: expiry(pick(row, 'expired_at', 'expire_at', 'expired_time', 'expire_time', 'end_time'), 'expired_at'),
+    expiresAt: expiryOf(pick(row, 'expired_at', 'expire_at', 'expired_time', 'expire_time', 'end_time'), 'expired_at'),
   };
 }
 
@@ -292,7 +309,7 @@ export function mapSubUser(raw: unknown): SubUser {
     usedBytes: toBytes(pick(row, 'usage_flow', 'used'), 'KB'),
     status: status === 1 ? 'active' : status === 0 ? 'disabled' : 'unknown',
     note: optStr(row.remark),
-    createdAt: optDate(row.created_at),
+    createdAt: when(row.created_at),
   };
 }
 
@@ -305,16 +322,16 @@ export function mapWhitelistEntry(raw: unknown): WhitelistEntry {
     ip: optStr(pick(row, 'ip', 'white_ip')) ?? '',
     id: optStr(row.id),
     note: [remark, typeNote].filter(Boolean).join(' · ') || null,
-    createdAt: optDate(row.created_at),
+    createdAt: when(row.created_at),
   };
 }
 
-/** #13 rows { day: "YYYY-MM-DD", flow: KB } → daily series, oldest first. */
-export function mapTraffic(rows: unknown[], subUserId: string | null): TrafficSeries {
+/** #13 `data.list` rows { day: "YYYY-MM-DD", flow: KB } → daily series, oldest first. */
+export function mapTraffic(rows: unknown, subUserId: string | null): TrafficSeries {
   const points: TrafficPoint[] = [];
-  for (const raw of rows) {
+  for (const raw of list(rows, 'list')) {
     const row = obj(raw);
-    const at = optDate(pick(row, 'day', 'date'));
+    const at = when(pick(row, 'day', 'date'));
     const bytes = toBytes(pick(row, 'flow', 'usage_flow'), 'KB');
     if (at !== null && bytes !== null) points.push({ at, bytes });
   }
@@ -325,104 +342,6 @@ export function mapTraffic(rows: unknown[], subUserId: string | null): TrafficSe
     label: subUserId === null ? 'All proxy accounts' : subUserId,
     points,
     note: 'BestProxy keeps about 7 days of traffic history by default and reports with up to 5 minutes delay.',
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Renewal: payment methods (#31), renewal products (#34 type=19), price check (#30), orders (#28/#27)
-
-export interface PaymentMethod {
-  id: string;
-  title: string;
-  group: string | null;
-  disabled: boolean;
-  /** Heuristic: pays from the BestProxy account balance (settles at once). */
-  isBalance: boolean;
-}
-
-export function mapPaymentMethod(raw: unknown): PaymentMethod {
-  const row = obj(raw);
-  const title = optStr(pick(row, 'title', 'name')) ?? '';
-  const group = optStr(row.group);
-  return {
-    id: reqId(row.id, 'id'),
-    title,
-    group,
-    disabled: optBool(row.disabled) ?? false,
-    isBalance: /balance|余额|wallet/i.test(`${title} ${group ?? ''}`),
-  };
-}
-
-export interface RenewalProduct {
-  id: string;
-  title: string;
-  parentType: number | null;
-  published: boolean;
-}
-
-export function mapRenewalProduct(raw: unknown): RenewalProduct {
-  const row = obj(raw);
-  const status = optNum(row.status);
-  return {
-    id: reqId(row.id, 'id'),
-    title: optStr(row.title) ?? 'Static IP renewal',
-    parentType: optNum(row.parent_product_type),
-    published: status === null || status === 1,
-  };
-}
-
-export interface CheckIp {
-  ip: string;
-  price: Money | null;
-  currentExpiresAt: string | null;
-  newExpiresAt: string | null;
-}
-
-export interface CheckResult {
-  payFee: Money;
-  totalFee: Money | null;
-  discount: Money | null;
-  title: string | null;
-  ips: CheckIp[];
-}
-
-/** #30 OrderCheckResult. `pay_fee` (what will be charged) must be readable. */
-export function mapCheckResult(data: unknown): CheckResult {
-  const d = obj(data);
-  const payFee = usd(pick(d, 'pay_fee', 'total_fee'), 'pay_fee');
-  if (payFee === null) throw new BadField('pay_fee', undefined);
-  return {
-    payFee,
-    totalFee: usd(d.total_fee, 'total_fee'),
-    discount: usd(d.discount_fee, 'discount_fee'),
-    title: optStr(d.title),
-    ips: arr(pick(d, 'ip_result', 'ip_results')).map((raw) => {
-      const r = obj(raw);
-      return {
-        ip: optStr(r.ip) ?? '',
-        price: usd(r.price, 'ip_result.price'),
-        currentExpiresAt: expiry(pick(r, 'current_time', 'expired_at'), 'ip_result.current_time'),
-        newExpiresAt: expiry(pick(r, 'renewal_time', 'new_expired_at'), 'ip_result.renewal_time'),
-      };
-    }),
-  };
-}
-
-export interface OrderFacts {
-  tradeNo: string;
-  status: number | null;
-  payFee: Money | null;
-  pmTitle: string | null;
-}
-
-/** #28 create answer (an Order) or an #27 row. */
-export function mapOrderFacts(data: unknown): OrderFacts {
-  const d = obj(data);
-  return {
-    tradeNo: reqId(d.trade_no, 'trade_no'),
-    status: optNum(d.status),
-    payFee: usd(d.pay_fee, 'pay_fee'),
-    pmTitle: optStr(d.pm_title),
   };
 }
 

@@ -3,6 +3,10 @@
  * (parent_product_type 14 datacenter / 25 residential); #31 gives the payment method (`pm_id`, default:
  * the account balance); #30 prices it (vendorQuoted) with old/new expiry per IP; #28 creates the order,
  * which is then read back by trade_no (#27) together with the new expiries (#24 / #14).
+ *
+ * What is charged is what was quoted: every #28 body is exactly the body a #30 check priced just
+ * before (the same renew_duration form and every other field). One order per product line; each is
+ * one write under the write outcome rule, and its items share its outcome.
  */
 import type {
   Money,
@@ -13,20 +17,21 @@ import type {
   RenewResultItem,
   RenewTarget,
 } from '../../../preload/contract/model';
-import { VendorError } from '../errors';
+import { isVendorError, type VendorError } from '../errors';
+import { formatMoney } from '../money-text';
 import { obj, optNum, optStr } from '../parse';
 import type { WriteOptions } from '../vendor-client';
+import type { WriteOutcome } from '../write-outcome';
 import type { BestproxyClient } from './client';
-import { ASSUMED_CURRENCY, PATHS, RENEW_DURATIONS, RENEWABLE_TYPES } from './constants';
+import { PATHS, RENEW_DURATIONS, RENEWABLE_TYPES } from './constants';
+import { type StaticIpFacts, staticIpFacts } from './mappers';
 import {
   type CheckResult,
   mapCheckResult,
   mapOrderFacts,
   type OrderFacts,
   type PaymentMethod,
-  type StaticIpFacts,
-  staticIpFacts,
-} from './mappers';
+} from './mappers-renewal';
 
 type Duration = (typeof RENEW_DURATIONS)[number];
 
@@ -49,8 +54,8 @@ const TYPE_NAMES: Record<number, string> = { 14: 'datacenter static IPs', 25: 'r
 /** Resolves targets to renewal products and a payment method; reads state, moves nothing. */
 async function plan(c: BestproxyClient, req: RenewRequest): Promise<RenewPlan> {
   const duration = RENEW_DURATIONS.find((d) => d.id === req.periodId);
-  if (!duration) return c.invalid(`unknown renewal period "${req.periodId}" (use 1m, 2m or em)`);
-  if (req.targets.length === 0) return c.invalid('nothing to renew');
+  if (!duration) return c.invalid(`The renewal period "${req.periodId}" is unknown (use 1m, 2m or em).`);
+  if (req.targets.length === 0) return c.invalid('Nothing was selected to renew.');
   if (req.targets.some((t) => t.kind === 'server')) return c.fail('not_supported');
   const pidOverride = req.options?.pid?.trim();
   const needPackages = req.targets.some((t) => t.kind === 'order');
@@ -70,12 +75,13 @@ async function plan(c: BestproxyClient, req: RenewRequest): Promise<RenewPlan> {
       title: `payment method ${pmId}`,
       group: null,
       disabled: false,
+      currency: methods[0]?.currency ?? 'USD',
       isBalance: false,
     };
-    if (pm.disabled) return c.invalid(`the payment method "${pm.title}" is disabled at BestProxy`);
+    if (pm.disabled) return c.invalid(`The payment method "${pm.title}" is disabled at BestProxy.`);
   } else {
     pm = methods.find((m) => m.isBalance && !m.disabled);
-    if (!pm) return c.invalid('choose a payment method (no account-balance method is offered)');
+    if (!pm) return c.invalid('Choose a payment method: BestProxy offers no account-balance method.');
   }
 
   const typeOf = (t: RenewTarget): number | null => {
@@ -87,12 +93,12 @@ async function plan(c: BestproxyClient, req: RenewRequest): Promise<RenewPlan> {
   for (const t of req.targets) {
     const type = typeOf(t);
     const name = t.label || t.id;
-    if (type === null) return c.invalid(`${name} is not a static IP or package of this account`);
-    if (!RENEWABLE_TYPES.has(type)) return c.invalid(`${name} cannot be renewed (only static IPs can)`);
+    if (type === null) return c.invalid(`${name} is not a static IP or package of this account.`);
+    if (!RENEWABLE_TYPES.has(type)) return c.invalid(`${name} cannot be renewed: only static IPs can.`);
     let pid = pidOverride;
     if (!pid) {
       pid = products.find((p) => p.parentType === type)?.id;
-      if (!pid) return c.fail('not_supported', { message: `no renewal product is offered for ${TYPE_NAMES[type]}` });
+      if (!pid) return c.fail('not_supported', { detail: `No renewal product is offered for ${TYPE_NAMES[type]}.` });
     }
     const g = groups.get(pid) ?? { pid, targets: [] };
     g.targets.push(t);
@@ -101,6 +107,7 @@ async function plan(c: BestproxyClient, req: RenewRequest): Promise<RenewPlan> {
   return { duration, pm, groups: [...groups.values()], ips };
 }
 
+/** The one body builder for #30 and #28: a create carries exactly what a check priced. */
 function body(p: RenewPlan, g: RenewGroup, renewDuration: string | number): Record<string, unknown> {
   return {
     pid: num(g.pid),
@@ -133,14 +140,19 @@ function quoteItems(g: RenewGroup, check: CheckResult, ips: StaticIpFacts[]): Re
   });
 }
 
+/** #30 for one body: creates nothing (seed: "No actual order will be created"). */
+async function priceCheck(c: BestproxyClient, b: Record<string, unknown>): Promise<CheckResult> {
+  const data = await c.post(PATHS.orderCheck, b);
+  return c.parseWith('price check', () => mapCheckResult(data));
+}
+
 export async function quoteRenewal(c: BestproxyClient, req: RenewRequest): Promise<RenewQuote> {
   const p = await plan(c, req);
   const items: RenewQuoteItem[] = [];
-  let total: Money = { minor: 0, currency: ASSUMED_CURRENCY };
+  let total: Money = { minor: 0, currency: p.pm.currency };
   for (const g of p.groups) {
-    // /order/check documents renew_duration as the string enum (1m / 2m / em).
-    const data = await c.post(PATHS.orderCheck, body(p, g, p.duration.id));
-    const check = c.parseWith('price check', () => mapCheckResult(data));
+    // /order/check documents renew_duration as the string enum (1m / 2m / em); renew() starts with it too.
+    const check = await priceCheck(c, body(p, g, createForms(p.duration)[0]!));
     total = addMoney(total, check.payFee);
     items.push(...quoteItems(g, check, p.ips));
   }
@@ -169,28 +181,72 @@ export async function quoteRenewal(c: BestproxyClient, req: RenewRequest): Promi
 }
 
 /**
- * #28 is typed integer for renew_duration while #30 takes "1m"/"2m"/"em" (reference §5.4.5). Send the
- * integer month count where one exists, else the string; if the vendor rejects the field with a
- * parameter error (nothing was created), send the other form once. Transport never retries writes.
+ * The renew_duration forms, in the order tried (reference §5.4.5): #30 documents the string enum and
+ * #28 types the field integer (month count). "em" has no integer form.
  */
-async function createOrder(c: BestproxyClient, p: RenewPlan, g: RenewGroup, signal?: AbortSignal): Promise<OrderFacts> {
-  const first: string | number = p.duration.months ?? p.duration.id;
-  const second = p.duration.months === null ? null : p.duration.id;
-  let data: unknown;
-  try {
-    data = await c.post(PATHS.orderCreate, body(p, g, first), signal);
-  } catch (e) {
-    const fieldRejected =
-      e instanceof VendorError && e.code === 'invalid_argument' && !e.uncertain && /renew_duration/i.test(e.message);
-    if (second === null || !fieldRejected) throw e;
-    data = await c.post(PATHS.orderCreate, body(p, g, second), signal);
+function createForms(d: Duration): (string | number)[] {
+  return d.months === null ? [d.id] : [d.id, d.months];
+}
+
+/** BestProxy's documented parameter error (code 400) naming renew_duration: nothing was created. */
+function durationRefused(e: VendorError): boolean {
+  return e.code === 'invalid_argument' && e.vendorCode === '400' && /renew_duration/i.test(e.message);
+}
+
+const sameMoney = (a: Money, b: Money): boolean => a.minor === b.minor && a.currency === b.currency;
+
+/** A failed price check: nothing was ordered (a check creates nothing), said without doubt. */
+function checkFailed(c: BestproxyClient, e: unknown): VendorError {
+  if (isVendorError(e) && !e.uncertain) return e;
+  return c.errorOf(isVendorError(e) ? e.code : 'bad_response', {
+    detail: 'The price check before ordering failed, so nothing was ordered.',
+    cause: e,
+  });
+}
+
+/**
+ * One product line's order: check a body, create with exactly that body. If BestProxy refuses that
+ * renew_duration form (documented parameter error), the other form is checked first and created only
+ * at the same price. The create (one request plus reading its answer) is the write.
+ */
+async function orderGroup(
+  c: BestproxyClient,
+  p: RenewPlan,
+  g: RenewGroup,
+  signal?: AbortSignal,
+): Promise<WriteOutcome<OrderFacts>> {
+  let quoted: Money | null = null;
+  let formRefused: VendorError | null = null;
+  for (const form of createForms(p.duration)) {
+    const b = body(p, g, form);
+    let check: CheckResult;
+    try {
+      check = await priceCheck(c, b);
+    } catch (e) {
+      return { outcome: 'refused', error: formRefused ?? checkFailed(c, e) };
+    }
+    if (quoted !== null && !sameMoney(quoted, check.payFee)) {
+      const error = c.errorOf('vendor_rejected', {
+        sentence:
+          `BestProxy refused the renewal period in the form it was priced in, and priced the other form ` +
+          `differently (${formatMoney(check.payFee)} instead of ${formatMoney(quoted)}), so nothing was ordered. ` +
+          'Check the prices again.',
+        cause: formRefused,
+      });
+      return { outcome: 'refused', error };
+    }
+    quoted = check.payFee;
+    const r = await c.settleOnce(async () => {
+      const data = await c.post(PATHS.orderCreate, b, signal);
+      return c.parseWith('order', () => mapOrderFacts(data));
+    });
+    if (r.outcome === 'refused' && formRefused === null && durationRefused(r.error)) {
+      formRefused = r.error;
+      continue;
+    }
+    return r;
   }
-  try {
-    return mapOrderFacts(data);
-  } catch {
-    // The order may exist and money may have moved: the caller must reconcile, not resend.
-    return c.fail('bad_response', { message: 'the order answer had no readable order number', uncertain: true });
-  }
+  return { outcome: 'refused', error: formRefused as VendorError };
 }
 
 /** Reads the order back by trade_no; falls back to the create answer if the read fails. */
@@ -226,40 +282,69 @@ async function newExpiries(c: BestproxyClient, targets: RenewTarget[]): Promise<
   return out;
 }
 
+/**
+ * One order per product line, in turn; each item gets its own order's outcome. After an order whose
+ * outcome is unknown nothing more is sent (the rest: 'refused', not sent). Every item unknown → the
+ * unknown error is thrown; every item refused by one and the same error → that error is thrown.
+ * `charged` sums pay_fee of every paid order.
+ */
 export async function renew(c: BestproxyClient, req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
   const p = await plan(c, req);
   const results: RenewResultItem[] = [];
   const refs: string[] = [];
+  const refusals: VendorError[] = [];
   const paidTargets: RenewTarget[] = [];
   let charged: Money | null = null;
-  for (const [i, g] of p.groups.entries()) {
-    let created: OrderFacts;
-    try {
-      created = await createOrder(c, p, g, opts.signal);
-    } catch (e) {
-      // Nothing of this request moved yet, or the outcome is unknown: the caller must see the error.
-      if (i === 0 || !(e instanceof VendorError) || e.uncertain) throw e;
-      for (const target of g.targets) results.push({ target, ok: false, newExpiresAt: null, message: e.message });
+  let halted: VendorError | null = null;
+  const put = (g: RenewGroup, outcome: RenewResultItem['outcome'], message: string | null) => {
+    for (const target of g.targets) results.push({ target, outcome, newExpiresAt: null, message });
+  };
+  for (const g of p.groups) {
+    if (halted) {
+      put(
+        g,
+        'refused',
+        'Not sent: the order before it has an unknown outcome, so Proxydeck stopped. Nothing was paid for it.',
+      );
       continue;
     }
+    const r = await orderGroup(c, p, g, opts.signal);
+    if (r.outcome === 'unknown') {
+      halted = r.error;
+      put(g, 'unknown', r.error.message);
+      continue;
+    }
+    if (r.outcome === 'refused') {
+      refusals.push(r.error);
+      put(g, 'refused', r.error.message);
+      continue;
+    }
+    const created = r.value;
     refs.push(created.tradeNo);
     const order = await readBack(c, created);
-    if (order.status === 1) {
+    if (created.status === 1 || order.status === 1) {
       paidTargets.push(...g.targets);
-      const fee = order.payFee ?? created.payFee;
+      const fee = created.payFee ?? order.payFee;
       if (fee) charged = charged ? addMoney(charged, fee) : fee;
-      for (const target of g.targets) results.push({ target, ok: true, newExpiresAt: null, message: null });
+      put(g, 'applied', null);
     } else {
+      // The order exists but nothing was paid or renewed: not applied (the user pays or closes it).
       const why =
         order.status === 0
-          ? `BestProxy created order ${order.tradeNo}; it waits for payment${order.pmTitle ? ` by ${order.pmTitle}` : ''}. Pay it at BestProxy or close it.`
-          : `BestProxy created order ${order.tradeNo} but did not mark it paid.`;
-      for (const target of g.targets) results.push({ target, ok: false, newExpiresAt: null, message: why });
+          ? `BestProxy created order ${order.tradeNo}; it waits for payment${order.pmTitle ? ` by ${order.pmTitle}` : ''}. The IPs are renewed once you pay it at BestProxy; close it there if you do not want it.`
+          : `BestProxy created order ${order.tradeNo} but did not mark it paid, so nothing was renewed.`;
+      put(g, 'refused', why);
     }
+  }
+  // Every item unknown (one order, its answer unreadable): the unknown error itself.
+  if (halted && results.every((x) => x.outcome === 'unknown')) throw halted;
+  const onlyRefusal = refusals[0];
+  if (onlyRefusal && results.every((x) => x.outcome === 'refused') && refusals.length === p.groups.length) {
+    if (refusals.every((e) => e.message === onlyRefusal.message)) throw onlyRefusal;
   }
   if (paidTargets.length > 0) {
     const fresh = await newExpiries(c, paidTargets);
-    for (const r of results) if (r.ok) r.newExpiresAt = fresh.get(r.target.id) ?? null;
+    for (const x of results) if (x.outcome === 'applied') x.newExpiresAt = fresh.get(x.target.id) ?? null;
   }
   return { items: results, reference: refs.length > 0 ? refs.join(',') : null, charged };
 }

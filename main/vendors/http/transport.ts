@@ -1,9 +1,10 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher, errors as undiciErrors, request as undiciRequest } from 'undici';
 import type { VendorId } from '../../../preload/contract/model';
-import { VendorError, type VendorErrorCode } from '../errors';
+import { VENDOR_NAMES, VendorError, type VendorErrorCode } from '../errors';
 import { parseJsonLossless } from './json';
 import { makeRedactor, type Redactor } from './redact';
+import { markMayHaveReached } from './write-trace';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
@@ -21,6 +22,11 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Reads are retried on 429/5xx/connection errors; set false to disable for one read. */
   retry?: boolean;
+  /**
+   * True when this request changes vendor state (default: every method but GET). A write is sent once,
+   * never retried, and marks the write trace (write-trace.ts) once it may have reached the vendor.
+   */
+  write?: boolean;
   /** Use another origin than the base URL (Thordata's CDK host, for example). */
   baseUrl?: string;
 }
@@ -126,6 +132,16 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return undefined;
 }
 
+/** "3 minutes", "45 seconds", "2 hours": a wait in plain words. */
+export function waitWords(ms: number): string {
+  const secs = Math.max(1, Math.round(ms / 1000));
+  if (secs < 90) return `${secs} second${secs === 1 ? '' : 's'}`;
+  const mins = Math.round(secs / 60);
+  if (mins < 90) return `${mins} minute${mins === 1 ? '' : 's'}`;
+  const hours = Math.round(mins / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}
+
 /** Codes of errors raised before any byte of the request can have reached the server. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -179,6 +195,7 @@ export class HttpTransport {
     return new VendorError(this.vendor, code, {
       ...opts,
       ...(opts.message === undefined ? {} : { message: this.redact(opts.message) }),
+      ...(opts.detail === undefined ? {} : { detail: this.redact(opts.detail) }),
     });
   }
 
@@ -212,18 +229,20 @@ export class HttpTransport {
   }
 
   private async send(req: HttpRequest): Promise<HttpResponse> {
-    const isRead = req.method === 'GET';
-    const retries = isRead && req.retry !== false ? this.retryPolicy.max : 0;
+    const isWrite = req.write ?? req.method !== 'GET';
+    const retries = !isWrite && req.retry !== false ? this.retryPolicy.max : 0;
     const deadlineMs = req.deadlineMs ?? this.timeouts.deadlineMs;
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = req.signal ? AbortSignal.any([deadline, req.signal]) : deadline;
     const url = this.url(req);
     const safePath = this.redact(url.pathname);
+    const callStarted = Date.now();
 
     for (let attempt = 0; ; attempt++) {
       const started = Date.now();
       try {
         const res = await this.once(url, req, signal);
+        if (isWrite) markMayHaveReached();
         this.log?.debug(
           {
             vendor: this.vendor,
@@ -235,47 +254,66 @@ export class HttpTransport {
           },
           'vendor request',
         );
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         if (RETRYABLE_STATUS.has(res.status) && attempt < retries) {
-          const wait = this.backoff(attempt, parseRetryAfter(res.headers['retry-after']));
-          await this.sleepWithin(wait, signal, deadlineMs);
-          continue;
+          const wait = this.backoff(attempt, retryAfterMs);
+          // A wait that would run past the call's deadline is not waited: the answer stands as it is.
+          if (wait < deadlineMs - (Date.now() - callStarted)) {
+            await this.sleepWithin(wait, signal, callStarted);
+            continue;
+          }
         }
-        if (res.status === 429) {
-          throw this.error('rate_limited', {
-            httpStatus: 429,
-            ...(parseRetryAfter(res.headers['retry-after']) === undefined
-              ? {}
-              : { retryAfterMs: parseRetryAfter(res.headers['retry-after']) as number }),
-          });
-        }
+        if (res.status === 429) throw this.rateLimited(retryAfterMs);
         return res;
       } catch (e) {
         if (e instanceof VendorError) throw e;
         const aborted = signal.aborted;
         const code = errorCodeOf(e);
         const notSent = !aborted && code !== undefined && NOT_SENT_CODES.has(code);
+        // A write whose bytes may have left this machine has an unknown outcome.
+        if (isWrite && !notSent) markMayHaveReached();
         this.log?.warn(
           { vendor: this.vendor, method: req.method, path: safePath, code: code ?? 'unknown', aborted, attempt },
           'vendor request failed',
         );
         if (!aborted && attempt < retries) {
-          await this.sleepWithin(this.backoff(attempt), signal, deadlineMs);
+          await this.sleepWithin(this.backoff(attempt), signal, callStarted);
           continue;
         }
-        // A write whose bytes may have left this machine has an unknown outcome.
-        const uncertain = !isRead && !notSent;
+        const uncertain = isWrite && !notSent;
         if (aborted && req.signal?.aborted && !deadline.aborted) {
-          throw this.error('network', { message: 'The request was cancelled.', uncertain });
+          throw this.error('network', { sentence: 'The request was cancelled.', uncertain });
         }
         if (aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-          throw this.error('network', {
-            message: `No answer within ${Math.round(deadlineMs / 1000)} seconds.`,
-            uncertain,
-          });
+          throw this.timedOut(callStarted, uncertain);
         }
         throw this.error('network', { uncertain, ...(code ? { vendorCode: code } : {}) });
       }
     }
+  }
+
+  /** 429: the vendor's wait in plain words, never "check your internet connection". */
+  private rateLimited(retryAfterMs: number | undefined): VendorError {
+    const name = VENDOR_NAMES[this.vendor];
+    return this.error('rate_limited', {
+      httpStatus: 429,
+      ...(retryAfterMs === undefined
+        ? {}
+        : {
+            retryAfterMs,
+            sentence: `${name} is receiving too many requests and asks to wait ${waitWords(retryAfterMs)}. Try again after that.`,
+          }),
+    });
+  }
+
+  /** A timeout says how long Proxydeck really waited. */
+  private timedOut(callStarted: number, uncertain: boolean): VendorError {
+    const waited = (Date.now() - callStarted) / 1000;
+    const secs = waited < 10 ? String(Math.max(0.1, Math.round(waited * 10) / 10)) : String(Math.round(waited));
+    return this.error('network', {
+      sentence: `${VENDOR_NAMES[this.vendor]} did not answer within ${secs} second${secs === '1' ? '' : 's'}. Try again in a few minutes.`,
+      uncertain,
+    });
   }
 
   /** Full jitter exponential backoff, at least Retry-After when the server gave one. */
@@ -285,11 +323,11 @@ export class HttpTransport {
     return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
   }
 
-  private async sleepWithin(ms: number, signal: AbortSignal, deadlineMs: number): Promise<void> {
+  private async sleepWithin(ms: number, signal: AbortSignal, callStarted: number): Promise<void> {
     try {
       await this.sleep(ms, signal);
     } catch {
-      throw this.error('network', { message: `No answer within ${Math.round(deadlineMs / 1000)} seconds.` });
+      throw this.timedOut(callStarted, false);
     }
   }
 

@@ -6,7 +6,7 @@
 import type { VendorError, VendorErrorCode } from '../errors';
 import { parseJsonLossless } from '../http/json';
 import type { HttpMethod, HttpTransport, QueryValue } from '../http/transport';
-import { isObj, optStr, pick } from '../parse';
+import { isObj, type Obj, optStr, pick } from '../parse';
 
 export const API_PREFIX = '/user/api';
 
@@ -72,6 +72,22 @@ export class ProxyshardApi {
     // Some answers are HTTP 200 with `success: false`: an error all the same.
     if (ok && !(isObj(body) && body.success === false)) return body;
     throw this.errorFor(res.status, parsed ? body : undefined, res.text);
+  }
+
+  /**
+   * One write (POST/PATCH/DELETE). Every documented write answer is `{success: true, ...}` (doc §2.1),
+   * with `message` a string when present (§2.2, §6.7): anything else is not an answer Proxydeck can
+   * read, so it is a bad_response (an unknown outcome under the write rule, never "not applied").
+   */
+  async write(method: Exclude<HttpMethod, 'GET'>, path: string, opts: CallOptions = {}): Promise<Obj> {
+    const body = await this.call(method, path, opts);
+    if (!isObj(body) || body.success !== true) {
+      throw this.http.error('bad_response', { detail: 'The answer did not confirm success.' });
+    }
+    if (body.message !== undefined && body.message !== null && typeof body.message !== 'string') {
+      throw this.http.error('bad_response', { detail: 'The answer carried a message that is not text.' });
+    }
+    return body;
   }
 
   get(path: string, query?: Record<string, QueryValue>): Promise<unknown> {

@@ -1,7 +1,8 @@
 /**
  * Pure mappers from ProxyShard JSON to the normalized model. Every field is optional and renamed
- * fields are absorbed with `pick`; money, expiry and ids that are present but unreadable throw
- * BadField (the client turns that into `bad_response`).
+ * fields are absorbed with `pick`; money, expiry, ids and the lists that matter (orders, IPs,
+ * sub-users, add-on lines) that are present but unreadable throw BadField (the client turns that into
+ * `bad_response`). Naive timestamps are read in the documented zone (constants.ts, UTC+0).
  */
 import type {
   Money,
@@ -19,6 +20,7 @@ import {
   detailsOf,
   expiry,
   isObj,
+  list,
   moneyFromCents,
   type Obj,
   obj,
@@ -30,6 +32,7 @@ import {
   pick,
   reqId,
 } from '../parse';
+import { VENDOR_ZONE } from './constants';
 import { CURRENCY, periodOf, sniffTrafficUnit, type TrafficUnit, trafficBytes } from './units';
 
 /** Residential pools that have traffic, sub-users and a profile (the API's `proxy_type`). */
@@ -158,16 +161,26 @@ export function orderStatusOf(v: string | null): OrderStatus {
   return 'unknown';
 }
 
-/** One row of GET /orders (`orders`, with `results`/`data` accepted as renames). */
+/** The rows of a list that matters: every row an object, else BadField (never silently dropped). */
+export function rowsOf(v: unknown, field: string): Obj[] {
+  return list(v, field).map((r) => {
+    if (!isObj(r)) throw new BadField(field, r);
+    return r;
+  });
+}
+
+/** The rows of one GET /orders page (`orders`, with `results`/`data` accepted as renames). */
 export function orderRowsOf(json: unknown): Obj[] {
-  const o = obj(json);
-  return arr(pick(o, 'orders', 'results', 'data')).filter(isObj);
+  if (!isObj(json)) throw new BadField('orders', json);
+  return rowsOf(pick(json, 'orders', 'results', 'data'), 'orders');
 }
 
 /** GET /orders/{id}: `{success, order}`; a bare order object is accepted too. */
 export function orderDetailOf(json: unknown): Obj {
-  const o = obj(json);
-  return isObj(o.order) ? o.order : o;
+  if (!isObj(json)) throw new BadField('order', json);
+  if (json.order === undefined || json.order === null) return json;
+  if (!isObj(json.order)) throw new BadField('order', json.order);
+  return json.order;
 }
 
 export interface AddonLine {
@@ -178,19 +191,17 @@ export interface AddonLine {
 }
 
 export function mapAddonLines(v: unknown): AddonLine[] {
-  return arr(v)
-    .filter(isObj)
-    .map((a) => {
-      const qty = optNum(a.qty) ?? 0;
-      const pending = obj(a.pending);
-      const nextQty = optStr(pending.action) === 'cancel' ? 0 : (optNum(pending.next_qty) ?? qty);
-      return {
-        addonKey: optStr(a.addon_key) ?? 'addon',
-        qty,
-        nextQty,
-        pricePerUnit: optMoney(a.price_per_unit, CURRENCY, 'addons.price_per_unit', 'cents'),
-      };
-    });
+  return rowsOf(v, 'addons').map((a) => {
+    const qty = optNum(a.qty) ?? 0;
+    const pending = obj(a.pending);
+    const nextQty = optStr(pending.action) === 'cancel' ? 0 : (optNum(pending.next_qty) ?? qty);
+    return {
+      addonKey: optStr(a.addon_key) ?? 'addon',
+      qty,
+      nextQty,
+      pricePerUnit: optMoney(a.price_per_unit, CURRENCY, 'addons.price_per_unit', 'cents'),
+    };
+  });
 }
 
 const ORDER_FIELDS_SHOWN = [
@@ -229,8 +240,8 @@ export function mapOrder(row: Obj, detail: Obj | null, products: Map<string, Pro
     product,
     status: orderStatusOf(vendorStatus),
     vendorStatus,
-    createdAt: optDate(o.created_at),
-    expiresAt: expiry(o.expires_at, 'expires_at'),
+    createdAt: optDate(o.created_at, VENDOR_ZONE),
+    expiresAt: expiry(o.expires_at, 'expires_at', VENDOR_ZONE),
     autoRenew: optBool(o.auto_renewal),
     quantity: optNum(o.quantity),
     price: optMoney(o.price_paid, CURRENCY, 'price_paid', 'cents'),
@@ -272,13 +283,15 @@ export interface ProxyOrderContext {
 
 /** GET /proxies/active?order_id=…: `{success, data: ActiveProxyItem[], order_tag}`. */
 export function mapActiveProxies(json: unknown, ctx: ProxyOrderContext, now: Date): ProxyEndpoint[] {
-  const rows = Array.isArray(json) ? json : arr(pick(obj(json), 'data', 'proxies', 'results'));
-  return rows.filter(isObj).map((p) => {
+  const rows = Array.isArray(json)
+    ? rowsOf(json, 'data')
+    : rowsOf(pick(obj(json), 'data', 'proxies', 'results'), 'data');
+  return rows.map((p) => {
     const ip = optStr(pick(p, 'ip', 'host'));
     if (!ip) throw new BadField('ip', p.ip);
     const httpPort = optNum(pick(p, 'http_port', 'port'));
     const socksPort = optNum(p.socks_port);
-    const expiresAt = expiry(pick(p, 'until', 'expires_at'), 'until');
+    const expiresAt = expiry(pick(p, 'until', 'expires_at'), 'until', VENDOR_ZONE);
     return {
       id: `${ip}:${httpPort ?? socksPort ?? ''}`,
       ip,
@@ -329,16 +342,21 @@ export function mapSubUser(o: Obj, tier: Tier, fallbackId?: string): SubUser {
       unit === 'GB'
         ? `${TIER_LABELS[tier]}. Traffic figures were small numbers and are read as GB (ProxyShard does not document the unit).`
         : `${TIER_LABELS[tier]}. Traffic read as bytes (ProxyShard does not document the unit).`,
-    createdAt: optDate(o.created_at),
+    createdAt: optDate(o.created_at, VENDOR_ZONE),
   };
 }
 
-/** List (`data: [...]`, count = total) or get/create (`data: [ {...} ]`, an array even for one). */
+/** GET /proxies/sub-users: `{count (total), data: [...]}`; `data` must be a list. */
+export function subUserListOf(json: unknown): Obj[] {
+  if (!isObj(json)) throw new BadField('data', json);
+  return rowsOf(pick(json, 'data', 'results', 'users'), 'data');
+}
+
+/** Get/create (`data: [ {...} ]`, an array even for one; an object accepted): the first row, if any. */
 export function subUserRowsOf(json: unknown): Obj[] {
-  const o = obj(json);
-  const d = pick(o, 'data', 'results', 'users');
-  if (isObj(d)) return [d];
-  return arr(d).filter(isObj);
+  if (!isObj(json)) throw new BadField('data', json);
+  const d = pick(json, 'data', 'results', 'users');
+  return isObj(d) ? [d] : rowsOf(d, 'data');
 }
 
 /** The proxy password of one sub-user (not part of SubUser; exposed for connection strings). */

@@ -4,11 +4,15 @@
  * Source: /work/shared/vendors/thordata.md (seed 000 for the renew call).
  */
 import type { RenewPeriod } from '../../../preload/contract/model';
-import type { ByteUnit } from '../parse';
+import type { ByteUnit, NaiveZone } from '../parse';
 
 /** Current base of the whole Public API (every current doc page). */
 export const PUBLIC_BASE_URL = 'https://openapi.thordata.com/api';
-/** Older host of the same paths; the seed's renew URL lives here, so renew goes here first. */
+/**
+ * Older host of the same paths; the seed's renew URL lives here, so renew goes here first.
+ * Vendor file §1.1: "if an openapi call returns 404, retry once on api.thordata.com/api". Reads do
+ * exactly that; writes never resend (see api.ts `writeBase`).
+ */
 export const LEGACY_BASE_URL = 'https://api.thordata.com/api';
 
 export const PATHS = {
@@ -101,5 +105,14 @@ export const USAGE_UNIT_NOTE =
   'Thordata reports usage as a bare number, read as KB (its Chinese docs and spec); not confirmed against the dashboard.';
 export const SUBUSER_UNIT_NOTE = 'Used traffic read as MB per Thordata docs (its SDK says KB).';
 
-/** Vendor dates carry no zone (probably UTC+8); we read them as UTC and say "vendor time". */
+/**
+ * The zone of Thordata's naive timestamps ("YYYY-MM-DD", "YYYY-MM-DD HH:mm", usage rows "YYYY-MM-DD HH").
+ * Vendor file §6.3: "No time zone is stated anywhere; assume the vendor's server time (likely UTC+8,
+ * unverified) and show times as 'vendor time'." Since the zone is NOT stated, the digits are read as
+ * UTC wall-clock digits (never the machine's zone) and shown as "vendor time"; if Thordata ever states
+ * UTC+8, change this to '+08:00'. Unix seconds (legacy `expireTime`) are real instants and unaffected.
+ */
+export const VENDOR_ZONE: NaiveZone = 'UTC';
+
+/** Money is a bare decimal; the currency is not stated (site prices in USD; vendor file §6.2). */
 export const CURRENCY = 'USD';

@@ -39,9 +39,18 @@ export const BUSINESS_CODES: Readonly<Record<number, CodeInfo>> = {
   10021: { code: 'invalid_argument', meaning: 'date range longer than 180 days' },
 };
 
-/** Typed code for a business code; unknown codes are the vendor refusing for its own reason. */
+/** Whether Thordata documents this envelope code (vendor file §5.1). */
+export const isDocumentedCode = (code: number): boolean => Object.hasOwn(BUSINESS_CODES, code);
+
+/**
+ * Typed code for a business code. An undocumented code in the 5xx range (an error envelope of a
+ * failing server) reads as the service failing; any other undocumented code as a refusal for the
+ * vendor's own reason. Neither is a documented refusal (refusals.ts): a write answered so is unknown.
+ */
 export function classifyBusinessCode(code: number): CodeInfo {
-  return BUSINESS_CODES[code] ?? { code: 'vendor_rejected', meaning: `error ${code}` };
+  if (isDocumentedCode(code)) return BUSINESS_CODES[code] as CodeInfo;
+  if (code >= 500 && code < 600) return { code: 'vendor_unavailable', meaning: `error ${code}` };
+  return { code: 'vendor_rejected', meaning: `error ${code}` };
 }
 
 /** HTTP-level mapping when no envelope code is present (SDK-py `raise_for_code`). */

@@ -15,12 +15,12 @@ import type {
   WhitelistEntry,
 } from '../../../preload/contract/model';
 import {
-  arr,
   BadField,
   type ByteUnit,
   detailsOf,
   expiry,
   isObj,
+  list,
   moneyFromDecimal,
   type Obj,
   obj,
@@ -41,7 +41,41 @@ import {
   SERVER_RENEW_PERIODS,
   SUBUSER_UNIT_NOTE,
   UNITS,
+  VENDOR_ZONE,
 } from './constants';
+
+// ---------- list shapes ----------
+
+/**
+ * The rows of an answer whose `data` is documented as an ARRAY (P1, P2, S1). A bare array is the
+ * documented shape; an object holding `list`/`lists` is tolerated (SDK variants); absent/null is an
+ * empty list. Anything else (an object without a list, a string) is the wrong shape: BadField, so the
+ * section keeps its last good data instead of silently turning empty.
+ */
+export function arrayRows(data: unknown, field: string): unknown[] {
+  if (data === undefined || data === null || Array.isArray(data)) return list(data, field);
+  if (isObj(data) && ('list' in data || 'lists' in data)) return list(pick(data, 'list', 'lists'), field);
+  throw new BadField(field, data);
+}
+
+/**
+ * The rows of an answer whose `data` is documented as an OBJECT holding the list under `key`
+ * (U1 `list`, W1 `lists`, usage `data`). A bare array is tolerated (SDK variants); `data` of another
+ * type, or the list of a wrong type, is BadField.
+ */
+export function objectRows(data: unknown, key: string, ...alt: string[]): unknown[] {
+  if (data === undefined || data === null || Array.isArray(data)) return list(data, key);
+  if (!isObj(data)) throw new BadField('data', data);
+  return list(pick(data, key, ...alt), key);
+}
+
+/** Rows that must be objects (servers, IPs, sub-users): a row of another type is BadField. */
+function objects(rows: unknown[], field: string): Obj[] {
+  return rows.map((r) => {
+    if (!isObj(r)) throw new BadField(field, r);
+    return r;
+  });
+}
 
 // ---------- balance ----------
 
@@ -55,35 +89,40 @@ export function mapBalance(wallet: unknown, traffic: unknown): Balance {
   return {
     money,
     trafficRemainingBytes: toBytes(remaining, UNITS.trafficBalance),
-    trafficExpiresAt: expiry(pick(t, 'expiration_time', 'expire_time'), 'expiration_time'),
+    trafficExpiresAt: expiry(pick(t, 'expiration_time', 'expire_time'), 'expiration_time', VENDOR_ZONE),
     note: BALANCE_UNIT_NOTE,
   };
 }
 
 // ---------- usage statistics (A3, U5, U6) ----------
 
-/** Day rows "YYYY-MM-DD" and hour rows "YYYY-MM-DD HH" (U6), read as UTC bucket starts. */
+/**
+ * Day rows "YYYY-MM-DD" and hour rows "YYYY-MM-DD HH" (U6): bucket starts in vendor time (VENDOR_ZONE).
+ * An impossible bucket ("2026-02-30", hour 99) is null.
+ */
 export function parseBucket(v: unknown): string | null {
   const s = optStr(v)?.trim();
   if (!s) return null;
-  const hour = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})$/.exec(s);
-  if (hour) return new Date(Date.UTC(+hour[1]!, +hour[2]! - 1, +hour[3]!, +hour[4]!)).toISOString();
-  return optDate(s);
+  const hour = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2})$/.exec(s);
+  if (hour) return optDate(`${hour[1]} ${hour[2]!.padStart(2, '0')}:00`, VENDOR_ZONE);
+  return optDate(s, VENDOR_ZONE);
 }
 
 /** The rows of a usage-statistics answer: documented at `data.data`, tolerate a bare array. */
 export function usageRows(data: unknown): unknown[] {
-  if (Array.isArray(data)) return data;
-  const d = obj(data);
-  return arr(pick(d, 'data', 'list', 'lists'));
+  return objectRows(data, 'data', 'list', 'lists');
 }
 
 export function mapUsagePoints(data: unknown, unit: ByteUnit): TrafficPoint[] {
   const points: TrafficPoint[] = [];
-  for (const row of usageRows(data)) {
-    const r = obj(row);
-    const at = parseBucket(pick(r, 'date', 'time', 'day'));
-    const bytes = toBytes(pick(r, 'usage_traffic', 'used_flow', 'usage'), unit);
+  for (const row of objects(usageRows(data), 'data')) {
+    const rawAt = pick(row, 'date', 'time', 'day');
+    const rawBytes = pick(row, 'usage_traffic', 'used_flow', 'usage');
+    const at = parseBucket(rawAt);
+    const bytes = toBytes(rawBytes, unit);
+    // A date or figure that is there but unreadable (impossible date, a word) is a misread answer.
+    if (at === null && rawAt !== undefined && rawAt !== '') throw new BadField('date', rawAt);
+    if (bytes === null && rawBytes !== undefined && rawBytes !== '') throw new BadField('usage_traffic', rawBytes);
     if (at === null || bytes === null) continue; // a row without a date or figure cannot be plotted
     points.push({ at, bytes });
   }
@@ -108,8 +147,7 @@ export function parseSubUserId(id: string): { product: Product; username: string
 
 /** The sub-user rows of U1: `data.list` documented; tolerate `lists` or a bare array. */
 export function subUserRows(data: unknown): Obj[] {
-  const rows = Array.isArray(data) ? data : arr(pick(obj(data), 'list', 'lists'));
-  return rows.filter(isObj);
+  return objects(objectRows(data, 'list', 'lists'), 'list');
 }
 
 export function mapSubUser(row: Obj, product: Product): SubUser {
@@ -126,7 +164,7 @@ export function mapSubUser(row: Obj, product: Product): SubUser {
     status:
       status === true || row.status === 1 ? 'active' : status === false || row.status === -2 ? 'disabled' : 'unknown',
     note: product === 'residential' ? SUBUSER_UNIT_NOTE : `${PRODUCTS[product].label}. ${SUBUSER_UNIT_NOTE}`,
-    createdAt: optDate(pick(row, 'created_time', 'create_time')),
+    createdAt: optDate(pick(row, 'created_time', 'create_time'), VENDOR_ZONE),
   };
 }
 
@@ -138,7 +176,7 @@ export function mapSubUsers(data: unknown, product: Product): SubUser[] {
 
 /** `data.lists` per docs (plural); the SDK expects a flat array of strings or objects. */
 export function whitelistRows(data: unknown): unknown[] {
-  return Array.isArray(data) ? data : arr(pick(obj(data), 'lists', 'list'));
+  return objectRows(data, 'lists', 'list');
 }
 
 export function whitelistEntryId(product: Product, ip: string): string {
@@ -148,7 +186,8 @@ export function whitelistEntryId(product: Product, ip: string): string {
 export function mapWhitelist(data: unknown, product: Product): WhitelistEntry[] {
   const out: WhitelistEntry[] = [];
   for (const row of whitelistRows(data)) {
-    const r = typeof row === 'string' ? { ip: row } : obj(row);
+    if (typeof row !== 'string' && !isObj(row)) throw new BadField('lists', row);
+    const r = typeof row === 'string' ? { ip: row } : row;
     const ip = optStr(pick(r, 'ip', 'ip_address'));
     if (!ip) continue;
     const enabled = optBool(r.status);
@@ -156,7 +195,7 @@ export function mapWhitelist(data: unknown, product: Product): WhitelistEntry[] 
       ip,
       id: whitelistEntryId(product, ip),
       note: enabled === false ? `${PRODUCTS[product].label} (disabled)` : PRODUCTS[product].label,
-      createdAt: optDate(pick(r, 'created_time', 'create_time')),
+      createdAt: optDate(pick(r, 'created_time', 'create_time'), VENDOR_ZONE),
     });
   }
   return out;
@@ -172,7 +211,7 @@ function statusFromExpiry(expiresAt: string | null, now: Date): ProxyStatus {
 export function mapProxyRow(row: Obj, kind: 'isp' | 'datacenter', now: Date): ProxyEndpoint {
   const ip = reqId(pick(row, 'ip', 'proxy_ip'), 'ip');
   const port = optNum(pick(row, 'port'));
-  const expiresAt = expiry(pick(row, 'expiration_time', 'expireTime', 'expire_time'), 'expiration_time');
+  const expiresAt = expiry(pick(row, 'expiration_time', 'expireTime', 'expire_time'), 'expiration_time', VENDOR_ZONE);
   return {
     id: port === null ? ip : `${ip}:${port}`,
     ip,
@@ -193,17 +232,16 @@ export function mapProxyRow(row: Obj, kind: 'isp' | 'datacenter', now: Date): Pr
 }
 
 export function mapProxyList(data: unknown, kind: 'isp' | 'datacenter', now: Date): ProxyEndpoint[] {
-  const rows = Array.isArray(data) ? data : arr(pick(obj(data), 'list', 'lists'));
-  return rows.filter(isObj).map((r) => mapProxyRow(r, kind, now));
+  return objects(arrayRows(data, 'data'), 'data').map((r) => mapProxyRow(r, kind, now));
 }
 
 /** P2 `data[] {ip, expiration_time}` → ip → ISO expiry. */
 export function mapExpirations(data: unknown): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  const rows = Array.isArray(data) ? data : arr(pick(obj(data), 'list', 'lists'));
-  for (const row of rows.filter(isObj)) {
+  for (const row of objects(arrayRows(data, 'data'), 'data')) {
     const ip = optStr(row.ip);
-    if (ip) out.set(ip, expiry(pick(row, 'expiration_time', 'expire_time', 'expireTime'), 'expiration_time'));
+    const exp = pick(row, 'expiration_time', 'expire_time', 'expireTime');
+    if (ip) out.set(ip, expiry(exp, 'expiration_time', VENDOR_ZONE));
   }
   return out;
 }
@@ -223,7 +261,8 @@ function serverStatus(vendorStatus: string | null, expiresAt: string | null, now
 export function mapServer(row: Obj, now: Date): UnlimitedServer {
   // `ins_id` is what renew/upgrade take; an older row without it falls back to the hostname.
   const id = reqId(pick(row, 'ins_id', 'insId', 'plan_name'), 'ins_id');
-  const expiresAt = expiry(pick(row, 'expiration_time', 'expire_time'), 'expiration_time');
+  const expiresAt = expiry(pick(row, 'expiration_time', 'expire_time'), 'expiration_time', VENDOR_ZONE);
+  const purchased = optDate(row.purchase_time, VENDOR_ZONE);
   const vendorStatus = optStr(row.status);
   return {
     id,
@@ -236,14 +275,13 @@ export function mapServer(row: Obj, now: Date): UnlimitedServer {
     renewPeriods: SERVER_RENEW_PERIODS,
     details: {
       ...detailsOf(row, ['expiration_time']),
-      ...(optDate(row.purchase_time) ? { purchase_time_utc: optDate(row.purchase_time) as string } : {}),
+      ...(purchased ? { purchase_time_utc: purchased } : {}),
     },
   };
 }
 
 export function mapServers(data: unknown, now: Date): UnlimitedServer[] {
-  const rows = Array.isArray(data) ? data : arr(pick(obj(data), 'list', 'lists'));
-  return rows.filter(isObj).map((r) => mapServer(r, now));
+  return objects(arrayRows(data, 'data'), 'data').map((r) => mapServer(r, now));
 }
 
 // ---------- paid orders (S5, S6) ----------
@@ -255,6 +293,7 @@ export interface PaidOrder {
 
 /** `{order_id, order_money}`; the docs type order_money as string, the example is a float. */
 export function mapPaidOrder(data: unknown): PaidOrder {
+  if (data !== undefined && data !== null && !isObj(data)) throw new BadField('data', data);
   const d = obj(data);
   const rawId = pick(d, 'order_id', 'orderId');
   const rawMoney = pick(d, 'order_money', 'money', 'amount');

@@ -7,36 +7,26 @@ import type {
   Balance,
   Capability,
   ConnectionCheck,
-  Money,
   Order,
   ProxyEndpoint,
   RenewPeriod,
   RenewQuote,
-  RenewQuoteItem,
   RenewRequest,
   RenewResult,
-  RenewResultItem,
   RenewTarget,
 } from '../../../preload/contract/model';
 import { BaseVendorClient } from '../base-client';
-import { isVendorError, type VendorError } from '../errors';
+import { isVendorError } from '../errors';
 import { HttpTransport } from '../http/transport';
 import type { Obj } from '../parse';
 import type { AutoRenewTarget, ClientOptions, VendorClient, WriteOptions } from '../vendor-client';
+import { setAutoRenew } from './auto-renew';
 import { canonicalProxyType, PROXY_TYPES, YOUPROXY_BASE_URL, type YpProxyType } from './constants';
 import { unwrap } from './envelope';
-import {
-  deriveOrders,
-  mapBalance,
-  mapExtendEcho,
-  mapIpList,
-  mapQuote,
-  mapRentPeriods,
-  mergePeriods,
-  type YpIp,
-  type YpWarning,
-} from './mappers';
-import { groupTargets, type TargetGroup } from './targets';
+import { deriveOrders, mapBalance, mapIpList, mapRentPeriods, mergePeriods, type YpIp } from './mappers';
+import { youproxyRefusals } from './refusals';
+import { quoteRenewal, renew, type YpContext } from './renew';
+import { groupTargets } from './targets';
 
 export const YOUPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'balance',
@@ -47,17 +37,19 @@ export const YOUPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'autoRenew',
 ]);
 
-const DAY_MS = 86_400_000;
-
 export class YouproxyClient extends BaseVendorClient implements VendorClient {
   readonly vendor = 'youproxy' as const;
   readonly capabilities = YOUPROXY_CAPABILITIES;
   protected readonly http: HttpTransport;
+  /** HTTP-200 envelope errors with a documented code (refusals.ts); nothing else means "not applied". */
+  protected readonly refusals = youproxyRefusals;
+  protected readonly clock: () => Date;
   private readonly keySegment: string;
   private schemaLogged = false;
 
   constructor(private readonly opts: ClientOptions) {
     super();
+    this.clock = opts.now ?? (() => new Date());
     const apiKey = opts.credentials.apiKey ?? '';
     this.keySegment = encodeURIComponent(apiKey.trim());
     this.http = new HttpTransport({
@@ -109,7 +101,7 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   /** GET /ipAddress (all types). Shape unverified: parsed by a tolerant walker (mappers.ts). */
   async fetchIps(signal?: AbortSignal): Promise<YpIp[]> {
     const body = await this.get('ipAddress', undefined, signal);
-    const ips = this.parse('IP list', () => mapIpList(body, new Date()));
+    const ips = this.parse('IP list', () => mapIpList(body, this.clock()));
     if (!this.schemaLogged) {
       // The list's schema is undocumented: record its top-level keys once (no values) to pin it later.
       this.schemaLogged = true;
@@ -125,13 +117,13 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   /** No order endpoint exists: orders are the IP list grouped by `orderId`. */
   override async listOrders(): Promise<Order[]> {
     const ips = await this.fetchIps();
-    return deriveOrders(ips, new Date());
+    return deriveOrders(ips, this.clock());
   }
 
   /** Rent periods of one type (GET /rentPeriod?proxyType=). */
   async rentPeriodsOf(type: YpProxyType): Promise<number[]> {
     const body = await this.get('rentPeriod', { proxyType: type });
-    return mapRentPeriods(body);
+    return this.parse('rent periods', () => mapRentPeriods(body));
   }
 
   /**
@@ -158,164 +150,52 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   private periodDays(periodId: string): number {
     const days = Number(periodId);
     if (!Number.isInteger(days) || days <= 0) {
-      throw this.http.error('invalid_argument', { message: `"${periodId}" is not a number of days` });
+      throw this.http.error('invalid_argument', { detail: `"${periodId}" is not a number of days.` });
     }
     return days;
   }
 
   private async grouped(targets: RenewTarget[], options: Record<string, string> | undefined, signal?: AbortSignal) {
-    if (targets.length === 0) throw this.http.error('invalid_argument', { message: 'nothing was selected' });
+    if (targets.length === 0) throw this.http.error('invalid_argument', { detail: 'Nothing was selected.' });
     const ips = await this.fetchIps(signal);
     const fallbackType = canonicalProxyType(options?.proxyType);
     const g = groupTargets(targets, ips, { fallbackType });
     if (g.unknown.length > 0) {
       const names = g.unknown.map((t) => t.label || t.id).join(', ');
       throw this.http.error('invalid_argument', {
-        message: `not in your YouProxy IP list (refresh and try again): ${names}`,
+        detail: `Not in your YouProxy IP list: ${names}. Refresh the list and try again.`,
       });
     }
     return { ...g, ips };
   }
 
-  private extendBody(group: TargetGroup, days: number, extra: Obj): Obj {
+  /** What the renewal and auto-renew code (renew.ts, auto-renew.ts) borrows from this client. */
+  private get ctx(): YpContext {
     return {
-      proxyType: group.proxyType,
-      [group.by === 'order' ? 'orderIds' : 'ipAddressIds']: group.ids,
-      rentPeriodDays: days,
-      ...extra,
+      http: this.http,
+      clock: this.clock,
+      post: (endpoint, body, signal) => this.post(endpoint, body, signal),
+      settle: (fn) => this.settle(fn),
+      parse: (what, fn) => this.parse(what, fn),
+      fetchIps: (signal) => this.fetchIps(signal),
+      getBalance: () => this.getBalance(),
+      grouped: (targets, options, signal) => this.grouped(targets, options, signal),
+      periodDays: (id) => this.periodDays(id),
     };
   }
 
-  /** The vendor's own price check: /calculate/extend (IP ids) or /calculate/extend/order (order ids). */
-  override async quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
-    const days = this.periodDays(req.periodId);
-    const promoCode = req.options?.promoCode;
-    const { groups, notes, ips } = await this.grouped(req.targets, req.options);
-    const items: RenewQuoteItem[] = [];
-    const warnings: YpWarning[] = notes.map((message) => ({ code: 'ipv6_whole_order', message, blocking: false }));
-    let totalMinor = 0;
-    let currency: string | null = null;
-    let balance: Money | null = null;
-    for (const group of groups) {
-      const endpoint = group.by === 'order' ? 'calculate/extend/order' : 'calculate/extend';
-      const body = await this.post(endpoint, this.extendBody(group, days, promoCode ? { promoCode } : {}));
-      const q = this.parse('price check', () => mapQuote(body));
-      if (currency !== null && currency !== q.price.currency) {
-        throw this.http.error('bad_response', { message: 'prices came in different currencies' });
-      }
-      currency = q.price.currency;
-      totalMinor += q.price.minor;
-      balance = q.balance ?? balance;
-      warnings.push(...q.warnings);
-      if (q.promoCodeStatus === 'NO_VALID') {
-        warnings.push({
-          code: 'promo_not_valid',
-          message: 'The promo code is not valid; the price is without discount.',
-          blocking: false,
-        });
-      }
-      for (const target of group.targets) {
-        // The vendor prices the request as a whole; a per-item price exists only for one-item requests.
-        items.push({
-          target,
-          price: group.targets.length === 1 ? q.price : null,
-          newExpiresAt: expectedExpiry(target, ips, days),
-        });
-      }
-    }
-    const unique = new Map(warnings.map((w) => [`${w.code}|${w.message}`, w]));
-    return {
-      items,
-      total: { minor: totalMinor, currency: currency ?? 'USD' },
-      vendorQuoted: true,
-      balance,
-      warnings: [...unique.values()],
-    };
+  /** The vendor's own price check (renew.ts); IPv6 widenings are named in a warning. */
+  override quoteRenewal(req: RenewRequest): Promise<RenewQuote> {
+    return quoteRenewal(this.ctx, req);
   }
 
-  /**
-   * Moves money: one POST per (proxy type, by-order/by-IP) group, each sent once. The first failure
-   * is thrown when nothing was extended yet; after a success, later failures are reported per item
-   * so the caller sees what did happen. New expiries are re-read from the IP list.
-   */
-  override async renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
-    const days = this.periodDays(req.periodId);
-    const promoCode = req.options?.promoCode;
-    const { groups } = await this.grouped(req.targets, req.options, opts.signal);
-    const before = await this.getBalance().catch(() => null);
-    const results = new Map<RenewTarget, { ok: boolean; message: string | null }>();
-    let after: Money | null = null;
-    let succeeded = 0;
-    for (const group of groups) {
-      const endpoint = group.by === 'order' ? 'extend/order' : 'extend';
-      try {
-        const body = await this.post(
-          endpoint,
-          this.extendBody(group, days, promoCode ? { promoCode } : {}),
-          opts.signal,
-        );
-        const echo = this.parse('extension', () => mapExtendEcho(body));
-        after = echo.balance ?? after;
-        succeeded += 1;
-        for (const t of group.targets) results.set(t, { ok: true, message: null });
-      } catch (e) {
-        if (succeeded === 0) throw e;
-        const err = e as VendorError;
-        const message = err.uncertain
-          ? `${err.message} It may have been extended: refresh before trying again.`
-          : (err.message ?? 'Not extended.');
-        for (const t of group.targets) results.set(t, { ok: false, message });
-      }
-    }
-    const fresh = await this.fetchIps(opts.signal).catch(() => null);
-    const items: RenewResultItem[] = req.targets.map((target) => {
-      const r = results.get(target) ?? { ok: false, message: 'Not sent.' };
-      return {
-        target,
-        ok: r.ok,
-        newExpiresAt: r.ok && fresh ? currentExpiry(target, fresh) : null,
-        message: r.message,
-      };
-    });
-    const charged =
-      before?.money && after && after.currency === before.money.currency && before.money.minor >= after.minor
-        ? { minor: before.money.minor - after.minor, currency: after.currency }
-        : null;
-    return { items, reference: null, charged };
+  /** Moves money: one request per group, each with its own outcome (renew.ts). */
+  override renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult> {
+    return renew(this.ctx, req, opts);
   }
 
-  /** /extend/auto (IP ids) and /extend/order/auto (order ids); both need the period used per renewal. */
-  override async setAutoRenew(target: AutoRenewTarget): Promise<void> {
-    if (!target.periodId) {
-      throw this.http.error('invalid_argument', {
-        message: 'choose the renewal period YouProxy should use for automatic renewals',
-      });
-    }
-    const days = this.periodDays(target.periodId);
-    const targets: RenewTarget[] = target.ids.map((id) => ({ kind: target.kind, id, label: id, expiresAt: null }));
-    const { groups } = await this.grouped(targets, undefined);
-    for (const group of groups) {
-      const endpoint = group.by === 'order' ? 'extend/order/auto' : 'extend/auto';
-      const body = await this.post(endpoint, this.extendBody(group, days, { autoExtend: target.enabled }));
-      this.parse('auto-extend', () => mapExtendEcho(body));
-    }
+  /** /extend/auto and /extend/order/auto; a subset of an IPv6 order is refused (auto-renew.ts). */
+  override setAutoRenew(target: AutoRenewTarget): Promise<void> {
+    return setAutoRenew(this.ctx, target);
   }
-}
-
-/** The expiry a target has in an IP list (an order's earliest IP expiry). */
-function currentExpiry(target: RenewTarget, ips: YpIp[]): string | null {
-  const dates = ips
-    .filter((ip) => (target.kind === 'order' ? ip.orderId === target.id : ip.id === target.id))
-    .map((ip) => ip.endpoint.expiresAt)
-    .filter((d): d is string => d !== null)
-    .sort();
-  return dates[0] ?? null;
-}
-
-/** Expected new expiry for a quote: from the later of now and the current expiry, plus the period. */
-function expectedExpiry(target: RenewTarget, ips: YpIp[], days: number): string | null {
-  const current = target.expiresAt ?? currentExpiry(target, ips);
-  if (current === null) return null;
-  const from = Math.max(Date.parse(current), Date.now());
-  return new Date(from + days * DAY_MS).toISOString();
 }

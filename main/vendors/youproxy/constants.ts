@@ -29,3 +29,14 @@ export const PRODUCT_OF_TYPE: Record<YpProxyType, string> = {
   MOBILE: 'Mobile proxies',
   ISP: 'ISP proxies',
 };
+
+/**
+ * The zone of naive timestamps. youproxy.md §4.5: dates are "ISO-8601 with milliseconds and explicit
+ * offset, e.g. `2023-10-26T10:49:49.220+00:00`" — the offset is always honoured. The docs state no zone
+ * for a timestamp WITHOUT an offset (none is documented), so such a one is read as UTC wall-clock digits
+ * ("vendor time"), never the machine's zone.
+ */
+export const YOUPROXY_ZONE = 'UTC';
+
+/** How many IPs a message lists by name before it says "and N more". */
+export const LIST_IN_WORDS = 30;

@@ -49,7 +49,8 @@ export function typedCodeOf(code: number | null): VendorErrorCode {
 
 /**
  * Checks one response: HTTP status, JSON object, `success`. Returns the body on success and throws a
- * redacted VendorError otherwise (vendor code kept in `vendorCode`).
+ * redacted VendorError otherwise (vendor code kept in `vendorCode`, the HTTP status in `httpStatus`:
+ * refusals.ts counts only HTTP 200 envelope errors as refusals).
  */
 export function unwrap(http: HttpTransport, res: { status: number; json: unknown }): Obj {
   const { status, json } = res;
@@ -57,9 +58,9 @@ export function unwrap(http: HttpTransport, res: { status: number; json: unknown
   const vendorError = body ? errorOf(body) : null;
   if (status === 401 || status === 403) throw http.error('invalid_credentials', { httpStatus: status });
   if (status >= 500) throw http.error('vendor_unavailable', { httpStatus: status });
-  if (!body) throw http.error('bad_response', { httpStatus: status, message: 'the answer was not a JSON object' });
+  if (!body) throw http.error('bad_response', { httpStatus: status, detail: 'The answer was not a JSON object.' });
   if (body.success === true && !vendorError) return body;
-  if (vendorError) {
+  if (vendorError && body.success === false) {
     const code = typedCodeOf(vendorError.code);
     throw http.error(code, {
       httpStatus: status,
@@ -67,7 +68,21 @@ export function unwrap(http: HttpTransport, res: { status: number; json: unknown
       ...(vendorError.code === null ? {} : { vendorCode: vendorError.code }),
     });
   }
-  if (status >= 400) throw http.error('vendor_rejected', { httpStatus: status, message: `HTTP ${status}` });
-  // success missing or false without an error object: not the documented envelope.
-  throw http.error('bad_response', { httpStatus: status, message: 'the answer had no "success" flag' });
+  if (vendorError) {
+    // An error object without `success: false` (success true or missing) is not the documented envelope.
+    throw http.error('bad_response', {
+      httpStatus: status,
+      ...(vendorError.message ? { message: vendorError.message } : {}),
+      detail: 'The answer carried an error without saying the request failed.',
+    });
+  }
+  if (status >= 400) throw http.error('vendor_rejected', { httpStatus: status, detail: `It answered HTTP ${status}.` });
+  // success missing, or false without an error object: not the documented envelope.
+  throw http.error('bad_response', {
+    httpStatus: status,
+    detail:
+      body.success === false
+        ? 'The answer said the request failed but gave no error.'
+        : 'The answer had no "success" flag.',
+  });
 }

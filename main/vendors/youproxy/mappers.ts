@@ -13,10 +13,10 @@ import type {
   RenewPeriod,
 } from '../../../preload/contract/model';
 import {
-  arr,
   BadField,
   expiry,
   isObj,
+  list,
   moneyFromDecimal,
   normCurrency,
   type Obj,
@@ -28,7 +28,7 @@ import {
   pick,
   reqId,
 } from '../parse';
-import { canonicalProxyType, KIND_OF_TYPE, PRODUCT_OF_TYPE, type YpProxyType } from './constants';
+import { canonicalProxyType, KIND_OF_TYPE, PRODUCT_OF_TYPE, YOUPROXY_ZONE, type YpProxyType } from './constants';
 import { errorOf } from './envelope';
 
 /** GET /balance: `balance` (decimal) + `currencyCode` (only this endpoint says currencyCode). */
@@ -46,7 +46,7 @@ export function mapBalance(body: Obj): Balance {
 /** GET /rentPeriod: `rentPeriodDays` is an array of integer days. */
 export function mapRentPeriods(body: Obj): number[] {
   const days: number[] = [];
-  for (const v of arr(pick(body, 'rentPeriodDays', 'rentPeriods', 'periods'))) {
+  for (const v of list(pick(body, 'rentPeriodDays', 'rentPeriods', 'periods'), 'rentPeriodDays')) {
     const n = optNum(isObj(v) ? pick(v, 'days', 'rentPeriodDays', 'value') : v);
     if (n !== null && Number.isInteger(n) && n > 0 && !days.includes(n)) days.push(n);
   }
@@ -85,6 +85,12 @@ export interface YpIp {
 const ADDRESS_KEYS = ['ip', 'ipAddress', 'address', 'host', 'ipv4', 'ipv6'] as const;
 const ID_KEYS = ['ipAddressId', 'id', 'ipId', 'ip_address_id'] as const;
 const ORDER_KEYS = ['orderId', 'order_id', 'orderID'] as const;
+/**
+ * Keys that hold the IP list (or its per-type / per-order parts). Their value must be a list or an
+ * object: anything else is a misread list (BadField), never an empty account.
+ */
+const LIST_KEYS = new Set(['ipAddresses', 'ips', 'orders', 'list', 'items', 'data', 'result', 'proxies']);
+const isListKey = (key: string): boolean => LIST_KEYS.has(key) || canonicalProxyType(key) !== null;
 
 const addressOf = (o: Obj): string | null => {
   for (const k of ADDRESS_KEYS) if (typeof o[k] === 'string' && o[k] !== '') return o[k] as string;
@@ -115,7 +121,15 @@ export function collectIpRecords(payload: unknown): { record: Obj; ctx: WalkCont
       return;
     }
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'error' || key === 'warnings' || (typeof value !== 'object' && !Array.isArray(value))) continue;
+      if (key === 'error' || key === 'warnings') continue;
+      if (isListKey(key)) {
+        if (value === undefined || value === null) continue;
+        if (typeof value !== 'object') throw new BadField(key, value);
+        if (Array.isArray(value)) {
+          const bad = value.findIndex((item) => !isObj(item));
+          if (bad >= 0) throw new BadField(`${key}[${bad}]`, value[bad]);
+        }
+      } else if (typeof value !== 'object' || value === null) continue;
       walk(value, { ...here, proxyType: canonicalProxyType(key) ?? here.proxyType }, depth + 1);
     }
   };
@@ -160,7 +174,11 @@ export function mapIpRecord(record: Obj, ctx: WalkContext, now: Date): YpIp {
   const proxyType = canonicalProxyType(pick(record, 'proxyType', 'type')) ?? ctx.proxyType;
   const httpPort = port(pick(record, 'httpPort', 'port', 'portHttp', 'http_port'));
   const socksPort = port(pick(record, 'socksPort', 'portSocks', 'socks5Port', 'socks_port'));
-  const expiresAt = expiry(pick(record, 'dateEnd', 'endDate', 'expiresAt', 'expireAt', 'dateExpire'), 'dateEnd');
+  const expiresAt = expiry(
+    pick(record, 'dateEnd', 'endDate', 'expiresAt', 'expireAt', 'dateExpire'),
+    'dateEnd',
+    YOUPROXY_ZONE,
+  );
   const address = addressOf(record) as string;
   const endpoint: ProxyEndpoint = {
     id,
@@ -183,7 +201,7 @@ export function mapIpRecord(record: Obj, ctx: WalkContext, now: Date): YpIp {
     orderId,
     proxyType,
     endpoint,
-    createdAt: optDate(pick(record, 'dateStart', 'startDate', 'createdAt', 'dateCreate')),
+    createdAt: optDate(pick(record, 'dateStart', 'startDate', 'createdAt', 'dateCreate'), YOUPROXY_ZONE),
     raw: record,
   };
 }
@@ -273,7 +291,7 @@ export function mapQuote(body: Obj): YpQuote {
   const currency = normCurrency(optStr(pick(body, 'currency', 'currencyCode')));
   const price = pick(body, 'price', 'totalPrice', 'amount');
   if (price === undefined) throw new BadField('price', price);
-  const warnings: YpWarning[] = arr(body.warnings).map((w) => {
+  const warnings: YpWarning[] = list(body.warnings, 'warnings').map((w) => {
     const e = errorOf({ error: w }) ?? { code: null, message: null };
     return {
       code: e.code === null ? 'warning' : String(e.code),
@@ -291,19 +309,29 @@ export function mapQuote(body: Obj): YpQuote {
 }
 
 export interface YpExtendEcho {
+  /** The IP ids the vendor says were affected (seed 002's `ipAddressIds`). */
   ipAddressIds: string[];
+  /** NEW's example echoes `orderIds` instead: order ids, kept apart so they are never taken for IP ids. */
+  orderIds: string[];
   quantity: number | null;
   balance: Money | null;
   promoCodeStatus: string | null;
 }
 
+const idList = (body: Obj, field: string): string[] =>
+  list(body[field], field).map((v, i) => reqId(v, `${field}[${i}]`));
+
 /** /extend* and /extend*auto answers. The echo key is `ipAddressIds`, but NEW's example says `orderIds`. */
 export function mapExtendEcho(body: Obj): YpExtendEcho {
   const currency = normCurrency(optStr(pick(body, 'currency', 'currencyCode')));
-  const echo = arr(pick(body, 'ipAddressIds', 'orderIds')).map((v, i) => reqId(v, `ipAddressIds[${i}]`));
+  const quantity = body.quantity === undefined || body.quantity === null ? null : optNum(body.quantity);
+  if (quantity === null && body.quantity !== undefined && body.quantity !== null) {
+    throw new BadField('quantity', body.quantity);
+  }
   return {
-    ipAddressIds: echo,
-    quantity: optNum(body.quantity),
+    ipAddressIds: idList(body, 'ipAddressIds'),
+    orderIds: idList(body, 'orderIds'),
+    quantity,
     balance: optMoney(body.balance, currency, 'balance', 'decimal'),
     promoCodeStatus: optStr(body.promoCodeStatus),
   };

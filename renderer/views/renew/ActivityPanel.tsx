@@ -8,6 +8,7 @@ import { formatMoney } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
 import '../../styles/renew.css';
+import { HoldsNotice } from './HoldsNotice';
 
 /** "Activity": every money action (renew, retry, check again) from main's audit log, with CSV export. */
 export function ActivityPanel() {
@@ -70,6 +71,7 @@ export function ActivityPanel() {
         </div>
       </div>
       <p className="muted small">{t('activity.intro')}</p>
+      <HoldsNotice />
       {error ? (
         <p className="inline-error" role="alert">
           {errorText(error)}

@@ -1,14 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../preload/contract/model';
-import type { AccountQuoteView, OperationView } from '../../../preload/contract/renewals';
+import type { AccountQuoteView } from '../../../preload/contract/renewals';
 import { Dialog } from '../../components/Dialog';
 import { useErrorText } from '../../lib/error-text';
 import { formatMoney } from '../../lib/format';
 import { formatDate } from '../../lib/time';
-import { itemKey, latestItems, type RenewGroup, retryable, useRenewalsStore } from '../../stores/renewals';
+import { itemKey, type RenewGroup, useRenewalsStore } from '../../stores/renewals';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
 import '../../styles/renew.css';
+import { ResultsStep } from './ResultsStep';
 
 /** "$34.50" or "$34.50 + €3.00" — totals per currency, never added together. */
 export function joinTotals(totals: Money[], language: string): string {
@@ -360,109 +361,4 @@ function SendingStep() {
       </ul>
     </>
   );
-}
-
-function ResultsStep() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const errorText = useErrorText();
-  const operations = useRenewalsStore((s) => s.operations);
-  const retried = useRenewalsStore((s) => s.retried);
-  const sending = useRenewalsStore((s) => s.sending);
-  const checking = useRenewalsStore((s) => s.checking);
-  const error = useRenewalsStore((s) => s.error);
-  const retry = useRenewalsStore((s) => s.retryFailed);
-  const reconcile = useRenewalsStore((s) => s.reconcile);
-  const close = useRenewalsStore((s) => s.close);
-  const rows = latestItems(operations);
-  const count = (state: string) => rows.filter((r) => r.item.state === state).length;
-  const canRetry = retryable(operations, retried).length > 0;
-  // Only the latest operation of an item can be checked again.
-  const uncertainOps = [...new Set(rows.filter((r) => r.item.state === 'uncertain').map((r) => r.operation.id))];
-
-  const text = (r: (typeof rows)[number]) => {
-    const { item } = r;
-    switch (item.state) {
-      case 'done':
-        return item.newExpiresAt
-          ? t('renew.results.renewedUntil', { date: formatDate(item.newExpiresAt, lang) })
-          : t('renew.results.renewed');
-      case 'failed':
-        return t('renew.results.failed', { message: item.message ?? '' });
-      case 'uncertain':
-        return t('renew.results.unknown', { message: item.message ?? '' });
-      default:
-        return t(`renew.sending.state.${item.state}`);
-    }
-  };
-
-  return (
-    <>
-      <p role="status" className="renew-summary">
-        {t('renew.results.summary', { done: count('done'), failed: count('failed'), unknown: count('uncertain') })}
-      </p>
-      {error ? (
-        <div className="renew-alert" role="alert">
-          <p>{errorText(error)}</p>
-        </div>
-      ) : null}
-      <table className="table table-compact renew-table" aria-label={t('renew.results.title')}>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={itemKey(r.operation.accountId, r.item.target)}
-              className={`renew-result renew-result-${r.item.state}`}
-              data-testid="renew-result"
-            >
-              <td className="mono">{r.item.target.label || r.item.target.id}</td>
-              <td className="muted small">
-                {r.operation.accountLabel} · {vendorLabel(r.operation)}
-              </td>
-              <td>{text(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {operations
-        .filter((o) => o.charged || o.reference)
-        .map((o) => (
-          <p key={o.id} className="muted small">
-            {o.accountLabel}: {o.charged ? t('renew.results.charged', { amount: formatMoney(o.charged, lang) }) : null}
-            {o.charged && o.reference ? ' · ' : null}
-            {o.reference ? t('renew.results.reference', { reference: o.reference }) : null}
-          </p>
-        ))}
-      {uncertainOps.length > 0 ? (
-        <div className="renew-alert renew-alert-warn">
-          <p>{t('renew.results.unknownHelp')}</p>
-          {uncertainOps.map((id) => (
-            <button
-              key={id}
-              type="button"
-              className="btn btn-small"
-              disabled={checking !== null || sending}
-              onClick={() => void reconcile(id)}
-            >
-              {checking === id ? t('renew.results.checking') : t('renew.results.checkAgain')}
-            </button>
-          ))}
-        </div>
-      ) : null}
-      {count('done') > 0 ? <p className="muted small">{t('renew.results.updating')}</p> : null}
-      <div className="dialog-actions">
-        {canRetry ? (
-          <button type="button" className="btn" disabled={sending} onClick={() => void retry()}>
-            {sending ? t('renew.results.retrying') : t('renew.results.retry')}
-          </button>
-        ) : null}
-        <button type="button" className="btn btn-primary" disabled={sending} onClick={close}>
-          {t('renew.close')}
-        </button>
-      </div>
-    </>
-  );
-}
-
-function vendorLabel(op: OperationView): string {
-  return useVendorsStore.getState().list.find((v) => v.id === op.vendor)?.name ?? op.vendor;
 }

@@ -259,15 +259,21 @@ describe('renewal', () => {
     const balance = sim.balance();
     const ledger = sim.server.ledger.length;
     const r = await c.renew({ targets: [ipTarget(String(ip.id))], periodId: '1m' }, { requestId: 'r1' });
-    expect(r.items[0]!.ok).toBe(true);
+    expect(r.items[0]!.outcome).toBe('applied');
     expect(r.charged).toEqual({ minor: 450, currency: 'USD' });
     expect(r.reference).toMatch(/^\d{20,}$/);
     expect(r.items[0]!.newExpiresAt).not.toBe(oldExpiry);
     expect(r.items[0]!.newExpiresAt).toBe(ip.expiredAt.toISOString());
     expect(sim.balance()).toBe(balance - 450);
     expect(sim.server.ledger.slice(ledger)).toHaveLength(1);
+    // The default simulator takes only the integer form: the quoted string form is refused (nothing
+    // created), the integer form is quoted, then created. One order, one charge.
     const creates = sim.server.requests.filter((q) => q.path === '/gateway/order/create');
-    expect(creates).toHaveLength(1);
+    expect(creates.map((q) => q.status)).toEqual([200, 200]);
+    expect(sim.state.orderCalls.filter((x) => x.path.endsWith('create')).map((x) => x.body.renew_duration)).toEqual([
+      '1m',
+      1,
+    ]);
   });
 
   it('renew with an external payment method leaves an unpaid order (no charge), closeOrder closes it', async () => {
@@ -278,7 +284,7 @@ describe('renewal', () => {
       { targets: [ipTarget(String(ip.id))], periodId: '1m', options: { pm_id: '3' } },
       { requestId: 'r2' },
     );
-    expect(r.items[0]!.ok).toBe(false);
+    expect(r.items[0]!.outcome).toBe('refused');
     expect(r.items[0]!.message).toMatch(/waits for payment by USDT/);
     expect(r.charged).toBeNull();
     expect(sim.server.ledger.length).toBe(ledger);
@@ -302,7 +308,7 @@ describe('renewal', () => {
     expect(e.message).toMatch(/renew_duration/);
   });
 
-  it('renew_duration drift: a string-only create gets the string after one rejected integer', async () => {
+  it('renew_duration drift: a string-only create takes the quoted string form at once', async () => {
     const other = await startSim();
     try {
       other.setCreateDurationForm('string');
@@ -310,8 +316,11 @@ describe('renewal', () => {
       const ip = other.state.ips.find((i) => i.productType === 14 && i.expiredAt > NOW)!;
       const t: RenewTarget = { kind: 'ip', id: String(ip.id), label: ip.ip, expiresAt: null };
       const r = await cl.renew({ targets: [t], periodId: '1m' }, { requestId: 'r4' });
-      expect(r.items[0]!.ok).toBe(true);
-      expect(other.server.requests.filter((q) => q.path === '/gateway/order/create')).toHaveLength(2);
+      expect(r.items[0]!.outcome).toBe('applied');
+      expect(other.state.orderCalls.map((x) => [x.path, x.body.renew_duration])).toEqual([
+        ['/gateway/order/check', '1m'],
+        ['/gateway/order/create', '1m'],
+      ]);
       expect(other.server.ledger).toHaveLength(1);
     } finally {
       await other.close();

@@ -6,18 +6,20 @@ import { BestproxyClient } from '../../../main/vendors/bestproxy/client';
 import { unwrap } from '../../../main/vendors/bestproxy/envelope';
 import {
   mapBalance,
-  mapCheckResult,
-  mapOrderFacts,
   mapOrderRow,
   mapPackage,
-  mapPaymentMethod,
-  mapRenewalProduct,
   mapSubUser,
   mapSummary,
   mapTraffic,
   mapWhitelistEntry,
   ordersByTradeNo,
 } from '../../../main/vendors/bestproxy/mappers';
+import {
+  mapCheckResult,
+  mapOrderFacts,
+  mapPaymentMethod,
+  mapRenewalProduct,
+} from '../../../main/vendors/bestproxy/mappers-renewal';
 import { readPage } from '../../../main/vendors/bestproxy/pagination';
 import { HttpTransport } from '../../../main/vendors/http/transport';
 import { type Obj, obj } from '../../../main/vendors/parse';
@@ -89,8 +91,8 @@ describe('documented examples → normalized model', () => {
     });
     expect(pkg.details.trade_no).toBe('2022051312134339861461465434');
     expect(pkg.details.order_pay_at).toBe('2022-05-13 12:13:43');
-    // the page says total_page 0 with one row: reading stops after page 1
-    expect(readPage(data('user-product-list.json'), 20)).toMatchObject({ totalPages: 0 });
+    // the page says total_count 0 with one row: reading stops after page 1 (rows reached the total)
+    expect(readPage(data('user-product-list.json'))).toMatchObject({ total: 0, totalPages: 0 });
   });
 
   it('order/list (dialect B): floats → cents (USD assumed), status 0 → pending, pagination object', () => {
@@ -105,7 +107,10 @@ describe('documented examples → normalized model', () => {
     });
     expect(o.details.currency).toMatch(/USD \(assumed/);
     expect(o.details.invoice).toBeUndefined();
-    expect(readPage(data('order-list.json'), 20).totalPages).toBe(0);
+    expect(readPage(data('order-list.json'))).toMatchObject({ total: 0, totalPages: 0 });
+    // pay_at (ISO) is the payment time; the raw time fields are not repeated in details
+    expect(o.details.paid_at).toBe('2019-08-24T14:15:22.000Z');
+    expect(o.details.pay_timestamp).toBeUndefined();
   });
 
   it('order/create → order facts', () => {
@@ -114,6 +119,7 @@ describe('documented examples → normalized model', () => {
       status: 0,
       payFee: { minor: 10, currency: 'USD' },
       pmTitle: 'string',
+      paidAt: '2019-08-24T14:15:22.000Z',
     });
   });
 
@@ -134,6 +140,7 @@ describe('documented examples → normalized model', () => {
       title: 'string',
       group: 'string',
       disabled: false,
+      currency: 'USD',
       isBalance: false,
     });
     const products = data('product.json') as Obj[];

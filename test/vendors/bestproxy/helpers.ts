@@ -4,7 +4,10 @@ import { BestproxyClient } from '../../../main/vendors/bestproxy/client';
 import { VendorError } from '../../../main/vendors/errors';
 import type { ClientOptions } from '../../../main/vendors/vendor-client';
 
-/** A fixed clock so expiry/traffic assertions are stable. */
+/**
+ * A fixed clock so expiry/traffic assertions are stable. The simulator and its client share it (the
+ * client gets the simulator's clock), so no test depends on today's date.
+ */
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
 export async function startSim(opts: SimulatorOptions = {}): Promise<BestproxySimulator> {
@@ -18,7 +21,12 @@ export function clientFor(
   transport: ClientOptions['transport'] = { retry: { baseMs: 1, capMs: 5 } },
   appKey = sim.credentials.appKey!,
 ): BestproxyClient {
-  return new BestproxyClient({ credentials: { appKey }, baseUrl: sim.baseUrl(), transport });
+  return new BestproxyClient({
+    credentials: { appKey },
+    baseUrl: sim.baseUrl(),
+    transport,
+    now: () => sim.server.now(),
+  });
 }
 
 /** Runs fn, expects a VendorError, returns it. */

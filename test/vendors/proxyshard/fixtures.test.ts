@@ -21,6 +21,7 @@ import {
   orderRowsOf,
   periodsOfProducts,
   recordedRenewalPrice,
+  subUserListOf,
   subUserRowsOf,
 } from '../../../main/vendors/proxyshard/mappers';
 import { cycleDays, sniffTrafficUnit } from '../../../main/vendors/proxyshard/units';
@@ -42,6 +43,45 @@ describe('proxyshard fixtures', () => {
   it('me: a dollar amount where cents are expected fails loudly', () => {
     expect(() => mapMe({ wallet_balance: 12.3 })).toThrow(BadField);
     expect(() => mapMe({ email: 'x' })).toThrow(BadField);
+  });
+
+  it('money is integer cents (doc §2.3): a decimal string is refused, even "1250.00"; whole-cent text is read', () => {
+    expect(() => mapMe({ wallet_balance: '1250.00' })).toThrow(BadField);
+    expect(() => mapMe({ wallet_balance: '12.50' })).toThrow(BadField);
+    expect(mapMe({ wallet_balance: '1250' }).wallet).toEqual({ minor: 1250, currency: 'USD' });
+    expect(() => mapOrder({ order_id: 1, price_paid: '1250.00' }, null, new Map())).toThrow(BadField);
+    expect(() => mapCalculate({ total_with_addons: '1230.00' })).toThrow(BadField);
+    expect(() => mapAddonCalculate({ add_total: '60.00' })).toThrow(BadField);
+    expect(() => mapAddonLines([{ addon_key: 'p0f_slots', qty: 1, price_per_unit: '30.00' }])).toThrow(BadField);
+  });
+
+  it('lists that matter: absent is empty, any other non-list (or non-object row) is a BadField', () => {
+    expect(orderRowsOf({ success: true })).toEqual([]);
+    expect(orderRowsOf({ success: true, orders: null })).toEqual([]);
+    expect(() => orderRowsOf({ success: true, orders: { items: [] } })).toThrow(BadField);
+    expect(() => orderRowsOf({ success: true, orders: ['10452'] })).toThrow(BadField);
+    expect(() => orderRowsOf('OK')).toThrow(BadField);
+    expect(() => orderDetailOf({ success: true, order: 'n/a' })).toThrow(BadField);
+    expect(() => mapAddonLines({ items: [] })).toThrow(BadField);
+    const ctx = { orderId: '1', productName: 'Datacenter Proxy', autoRenew: null };
+    expect(() => mapActiveProxies({ success: true, data: { items: [] } }, ctx, new Date(0))).toThrow(BadField);
+    expect(() => subUserListOf({ success: true, count: 1, data: { items: [] } })).toThrow(BadField);
+  });
+
+  it('dates: naive ones are UTC+0 (doc §2.4) whatever the machine zone; offsets honoured', () => {
+    const at = (v: string) => mapOrder({ order_id: 1, expires_at: v }, null, new Map()).expiresAt;
+    const want = '2026-11-23T12:00:00.123Z';
+    for (const v of [
+      '2026-11-23T12:00:00.123Z',
+      '2026-11-23T12:00:00.123',
+      '2026-11-23T12:00:00.123456',
+      '2026-11-23T15:00:00.123+03:00',
+      '2026-11-23T06:30:00.123-05:30',
+    ]) {
+      expect(at(v), v).toBe(want);
+    }
+    expect(at('2026-11-23 12:00:00')).toBe('2026-11-23T12:00:00.000Z');
+    expect(() => at('2026-02-29T00:00:00Z')).toThrow(BadField); // 2026 is not a leap year
   });
 
   it('orders list + detail -> Order (tag "none" is no tag; price in cents; ISO dates)', () => {

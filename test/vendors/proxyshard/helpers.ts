@@ -14,13 +14,16 @@ export async function setup(
   const sim = createProxyshardSimulator({ now: () => NOW, ...simOpts });
   await sim.listen(0);
   afterAll(() => sim.close());
+  // The simulator and its client share one injected clock (never the machine's date).
+  const now = () => sim.server.now();
   const client = proxyshardModule.create({
     credentials: sim.credentials,
     baseUrl: sim.baseUrl(),
     transport,
+    now,
   }) as ProxyshardClient;
   const clientWithKey = (apiKey: string) =>
-    proxyshardModule.create({ credentials: { apiKey }, baseUrl: sim.baseUrl(), transport }) as ProxyshardClient;
+    proxyshardModule.create({ credentials: { apiKey }, baseUrl: sim.baseUrl(), transport, now }) as ProxyshardClient;
   return { sim, client, clientWithKey };
 }
 

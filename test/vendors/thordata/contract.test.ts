@@ -249,7 +249,7 @@ describe('thordata client against the simulator', () => {
     expect(sim.balance()).toBe(wallet - price);
     expect(r.charged).toEqual({ minor: price, currency: 'USD' });
     expect(r.reference).toMatch(/^Thor\d{9}$/);
-    expect(r.items[0]).toMatchObject({ ok: true, newExpiresAt: q.items[0]!.newExpiresAt });
+    expect(r.items[0]).toMatchObject({ outcome: 'applied', newExpiresAt: q.items[0]!.newExpiresAt });
     expect(seen(sim, 'POST', '/unlimited/renew')).toHaveLength(1);
 
     const q2 = await client.quoteRenewal(req);
@@ -298,11 +298,8 @@ describe('thordata client against the simulator', () => {
     await expect(client.restartServer(s.planName)).rejects.toMatchObject({ code: 'rate_limited', vendorCode: '10011' });
   });
 
-  it('falls back to the older host on 404', async () => {
-    const c = new ThordataClient(
-      { credentials: sim.credentials, transport: { retry: { baseMs: 1, capMs: 5 } } },
-      { publicBase: `${sim.server.url}/moved/api`, legacyBase: sim.baseUrl() },
-    );
+  it('falls back to the older host on a JSON 404 without envelope', async () => {
+    const c = makeClient(sim, {}, { publicBase: `${sim.server.url}/moved/api`, legacyBase: sim.baseUrl() });
     const b = await c.getBalance();
     expect(b.money?.minor).toBe(sim.balance());
   });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ThorError } from '../../../main/simulators/thordata/state';
 import { VendorError } from '../../../main/vendors/errors';
 import type { ThordataClient } from '../../../main/vendors/thordata/client';
 import { BUSINESS_CODES, classifyBusinessCode } from '../../../main/vendors/thordata/errors';
+import { thordataRefusals } from '../../../main/vendors/thordata/refusals';
 import { makeClient, makeSim, type Sim } from './helpers';
 
 /** Every documented business code (vendor file §5.1) and the typed code it must become. */
@@ -35,6 +37,22 @@ describe('thordata error codes', () => {
     expect(Object.keys(BUSINESS_CODES).map(Number).sort()).toEqual(Object.keys(EXPECTED).map(Number).sort());
     for (const [code, typed] of Object.entries(EXPECTED)) expect(classifyBusinessCode(Number(code)).code).toBe(typed);
     expect(classifyBusinessCode(12345).code).toBe('vendor_rejected');
+    expect(classifyBusinessCode(500).code).toBe('vendor_unavailable');
+  });
+
+  it('documented refusals: every §5.1 code and the not-processed HTTP statuses; nothing else', () => {
+    const err = (code: ConstructorParameters<typeof VendorError>[1], o: ConstructorParameters<typeof VendorError>[2]) =>
+      new VendorError('thordata', code, o);
+    for (const c of Object.keys(EXPECTED))
+      expect(thordataRefusals(err('vendor_rejected', { vendorCode: c })), c).toBe(true);
+    for (const st of [400, 401, 402, 403, 422, 429]) {
+      expect(thordataRefusals(err('invalid_argument', { httpStatus: st })), String(st)).toBe(true);
+    }
+    expect(thordataRefusals(err('vendor_rejected', { vendorCode: 12345, httpStatus: 200 }))).toBe(false);
+    expect(thordataRefusals(err('vendor_unavailable', { vendorCode: 500, httpStatus: 500 }))).toBe(false);
+    expect(thordataRefusals(err('bad_response', { httpStatus: 404 }))).toBe(false);
+    expect(thordataRefusals(err('bad_response', { httpStatus: 200 }))).toBe(false);
+    expect(thordataRefusals(err('network', { vendorCode: 'ECONNRESET' }))).toBe(false);
   });
 
   describe('codes the simulator answers, end to end (HTTP 200 + error body)', () => {
@@ -75,6 +93,16 @@ describe('thordata error codes', () => {
         '10014',
       );
       expect(sim.server.ledger.length).toBe(before);
+    });
+
+    it("an envelope without msg: the meaning is Proxydeck's own sentence, not quoted as Thordata's", async () => {
+      sim.state.patches.set('/unlimited/server-list', () => {
+        throw new ThorError(10011, ''); // no `msg`
+      });
+      const e = await expectCode(client.listUnlimitedServers(), 'rate_limited', '10011');
+      expect(e.message).not.toMatch(/Thordata said/);
+      expect(e.message).toMatch(/error 10011 means: too many operations/);
+      sim.state.patches.clear();
     });
 
     it('10021 range over 180 days (sub-user usage is not split)', async () => {
@@ -150,7 +178,7 @@ describe('thordata error codes', () => {
     it('a later item failing after an earlier success is reported per item', async () => {
       sim.setBalance(100_000);
       const r = await client.renew({ targets: [server(0), server(4)], periodId: '27' }, { requestId: 'm' });
-      expect(r.items.map((i) => i.ok)).toEqual([true, false]);
+      expect(r.items.map((i) => i.outcome)).toEqual(['applied', 'refused']);
       expect(r.items[1]!.message).toMatch(/offline/);
       expect(r.items[0]!.newExpiresAt).not.toBeNull();
     });

@@ -129,28 +129,74 @@ describe('youproxy contract', () => {
     sim.setBalance(2503);
   });
 
-  it('IPv6 IP targets are quoted and renewed as their whole order', async () => {
+  it('IPv6 IP targets are quoted and renewed as their whole order, naming every IP also extended', async () => {
     const v6 = sim.state.ips.find((x) => x.proxyType === 'IPv6')!;
     const members = sim.state.ips.filter((x) => x.orderId === v6.orderId);
+    const others = members.filter((m) => m.id !== v6.id);
+    expect(others.length).toBeGreaterThan(0);
     const target = { kind: 'ip' as const, id: v6.id, label: v6.ip, expiresAt: null };
     const before = hits(sim, 'POST', '/calculate/extend/order');
     const q = await client.quoteRenewal({ targets: [target], periodId: '90' });
     expect(hits(sim, 'POST', '/calculate/extend/order')).toBe(before + 1);
     expect(q.total.minor).toBe(Math.round(28 * 3 * 0.95 * members.length));
-    if (members.length > 1) expect(q.warnings.some((w) => w.code === 'ipv6_whole_order' && !w.blocking)).toBe(true);
+    // Before: the warning names each IP that is not selected but will be extended (and paid for).
+    const warning = q.warnings.find((w) => w.code === 'ipv6_whole_order');
+    expect(warning?.blocking).toBe(false);
+    expect(warning?.message).toContain(`order ${v6.orderId}`);
+    expect(warning?.message).toContain(`${others.length} IP${others.length === 1 ? '' : 's'} you did not select`);
+    for (const o of others) expect(warning?.message).toContain(`${o.ip} (id ${o.id})`);
+    expect(warning?.message).not.toContain(`(id ${v6.id})`);
 
     const oldEnds = members.map((m) => m.dateEnd.getTime());
+    const ledgerBefore = sim.server.ledger.length;
     const r = await client.renew({ targets: [target], periodId: '90' }, write);
-    expect(r.items[0]?.ok).toBe(true);
+    // The simulator applies it to the whole order (the widening is real)...
     members.forEach((m, i) => {
       expect(m.dateEnd.getTime()).toBe(Math.max(oldEnds[i]!, NOW.getTime()) + 90 * 86_400_000);
     });
+    expect(sim.server.ledger.length).toBe(ledgerBefore + 1);
+    expect([...sim.server.ledger.at(-1)!.items].sort()).toEqual(members.map((m) => m.id).sort());
+    // ...and the result says so: the selected IP first, then one item per IP also extended.
+    expect(r.items[0]).toMatchObject({ target: { id: v6.id }, outcome: 'applied' });
+    expect(r.items[0]?.newExpiresAt).toBe(v6.dateEnd.toISOString());
+    expect(r.items[0]?.message).toMatch(/extends IPv6 only by whole order\. Also extended with it/);
+    for (const o of others) expect(r.items[0]?.message).toContain(o.ip);
+    expect(
+      r.items
+        .slice(1)
+        .map((i) => i.target.id)
+        .sort(),
+    ).toEqual(others.map((o) => o.id).sort());
+    for (const extra of r.items.slice(1)) {
+      const m = members.find((x) => x.id === extra.target.id)!;
+      expect(extra).toMatchObject({ outcome: 'applied', newExpiresAt: m.dateEnd.toISOString() });
+      expect(extra.target).toMatchObject({ kind: 'ip', label: m.ip });
+      expect(extra.message).toMatch(/Not selected, but extended by the same request \(order /);
+    }
+  });
+
+  it('renewing the whole IPv6 order (every IP selected, or the order) reports no extra items', async () => {
+    sim.setBalance(100_000);
+    const v6 = sim.state.ips.find((x) => x.proxyType === 'IPv6')!;
+    const members = sim.state.ips.filter((x) => x.orderId === v6.orderId);
+    const targets = members.map((m) => ({ kind: 'ip' as const, id: m.id, label: m.ip, expiresAt: null }));
+    const q = await client.quoteRenewal({ targets, periodId: '90' });
+    expect(q.warnings.filter((w) => w.code === 'ipv6_whole_order')).toEqual([]);
+    const r = await client.renew({ targets, periodId: '90' }, write);
+    expect(r.items).toHaveLength(members.length);
+    expect(r.items.every((i) => i.outcome === 'applied' && i.message === null)).toBe(true);
+    const byOrder = await client.renew(
+      { targets: [{ kind: 'order', id: v6.orderId, label: v6.orderId, expiresAt: null }], periodId: '90' },
+      write,
+    );
+    expect(byOrder.items).toHaveLength(1);
+    expect(byOrder.items[0]).toMatchObject({ outcome: 'applied', message: null });
   });
 
   it('renew by IP moves expiry, deducts money once and reports the re-read expiry', async () => {
     sim.setBalance(2503);
     const ledgerBefore = sim.server.ledger.length;
-    const ip = sim.state.ips.find((x) => x.proxyType === 'IPv4' && x.dateEnd.getTime() > Date.now())!;
+    const ip = sim.state.ips.find((x) => x.proxyType === 'IPv4' && x.dateEnd.getTime() > NOW.getTime())!;
     const oldEnd = ip.dateEnd.getTime();
     const r = await client.renew(
       { targets: [{ kind: 'ip', id: ip.id, label: ip.ip, expiresAt: null }], periodId: '30' },
@@ -158,7 +204,7 @@ describe('youproxy contract', () => {
     );
     const expected = new Date(oldEnd + 30 * 86_400_000).toISOString();
     expect(r.items).toEqual([
-      { target: expect.objectContaining({ id: ip.id }), ok: true, newExpiresAt: expected, message: null },
+      { target: expect.objectContaining({ id: ip.id }), outcome: 'applied', newExpiresAt: expected, message: null },
     ]);
     expect(r.charged).toEqual({ minor: 175, currency: 'USD' });
     expect(sim.balance()).toBe(2503 - 175);
@@ -175,7 +221,7 @@ describe('youproxy contract', () => {
       write,
     );
     expect(hits(sim, 'POST', '/extend/order')).toBe(before + 1);
-    expect(r.items[0]?.ok).toBe(true);
+    expect(r.items[0]?.outcome).toBe('applied');
     expect(r.items[0]?.newExpiresAt).toMatch(ISO);
   });
 
@@ -204,7 +250,7 @@ describe('youproxy contract', () => {
     expect(q.warnings.some((w) => w.code === '16' && w.blocking)).toBe(true);
     const ledgerBefore = sim.server.ledger.length;
     const r = await client.renew({ targets, periodId: '30' }, write);
-    expect(r.items.map((i) => i.ok)).toEqual([true, false]);
+    expect(r.items.map((i) => i.outcome)).toEqual(['applied', 'refused']);
     expect(r.items[1]?.message).toMatch(/balance is too low/);
     expect(r.charged).toEqual({ minor: 175, currency: 'USD' });
     expect(sim.server.ledger.length).toBe(ledgerBefore + 1);

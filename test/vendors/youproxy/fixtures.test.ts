@@ -51,11 +51,15 @@ describe('youproxy fixtures → normalized model', () => {
   it('extend echoes: ipAddressIds (seed) or orderIds (NEW example), balance as cents', () => {
     expect(mapExtendEcho(obj('extend-order-auto.success.json'))).toEqual({
       ipAddressIds: ['1111111111111111111'],
+      orderIds: [],
       quantity: 1,
       balance: { minor: 500, currency: 'USD' },
       promoCodeStatus: null,
     });
-    expect(mapExtendEcho(obj('extend-order-auto.orderIds-echo.json')).ipAddressIds).toEqual(['1112223334283d122']);
+    // Order ids echoed under `orderIds` are kept apart: never taken for IP ids.
+    const orderEcho = mapExtendEcho(obj('extend-order-auto.orderIds-echo.json'));
+    expect(orderEcho.orderIds).toEqual(['1112223334283d122']);
+    expect(orderEcho.ipAddressIds).toEqual([]);
     expect(mapExtendEcho(obj('extend.success.json')).balance).toEqual({ minor: 65, currency: 'USD' });
   });
 

@@ -16,6 +16,8 @@ export function clientFor(sim: YouproxySimulator, extra: Partial<ClientOptions> 
   return youproxyModule.create({
     credentials: sim.credentials,
     baseUrl: sim.baseUrl(),
+    // One clock for the simulator and its client (tests never depend on today's date).
+    now: () => sim.server.now(),
     transport: { retry: { baseMs: 1, capMs: 5 } },
     ...extra,
   }) as YouproxyClient;

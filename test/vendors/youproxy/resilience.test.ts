@@ -49,16 +49,27 @@ describe('youproxy resilience', () => {
     await expect(client.getBalance()).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
-  it('a failed write is not retried and charges nothing', async () => {
+  it('a write answered 503 is not retried; its outcome is unknown (a 5xx is no documented refusal)', async () => {
     sim.server.injectFault({ kind: 'status', status: 503, method: 'POST', path: '/extend' });
     const posts = hits(sim, 'POST', '/extend');
     const ledger = sim.server.ledger.length;
     await expect(client.renew({ targets: [target], periodId: '30' }, write)).rejects.toMatchObject({
-      code: 'vendor_unavailable',
+      code: 'outcome_unknown',
+      uncertain: true,
+      httpStatus: 503,
     });
     expect(hits(sim, 'POST', '/extend') - posts).toBe(1);
-    expect(sim.server.ledger.length - ledger).toBeLessThanOrEqual(1);
     expect(sim.server.ledger.length - ledger).toBe(0);
+  });
+
+  it('a write answered 429 is not retried and stays unknown (YouProxy documents no rate limit)', async () => {
+    sim.server.injectFault({ kind: 'rate_limit', retryAfterSec: 30, method: 'POST', path: '/extend$' });
+    const posts = hits(sim, 'POST', '/extend');
+    await expect(client.renew({ targets: [target], periodId: '30' }, write)).rejects.toMatchObject({
+      code: 'outcome_unknown',
+      uncertain: true,
+    });
+    expect(hits(sim, 'POST', '/extend') - posts).toBe(1);
   });
 
   it('a write whose answer is dropped is uncertain and charged exactly once', async () => {
@@ -67,7 +78,7 @@ describe('youproxy resilience', () => {
     const ledger = sim.server.ledger.length;
     const err = await client.renew({ targets: [target], periodId: '30' }, write).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VendorError);
-    expect(err).toMatchObject({ code: 'network', uncertain: true });
+    expect(err).toMatchObject({ code: 'outcome_unknown', uncertain: true });
     expect(hits(sim, 'POST', '/extend') - posts).toBe(1);
     expect(sim.server.ledger.length - ledger).toBe(1);
   });
@@ -138,7 +149,7 @@ describe('youproxy never leaks the API key (it is a URL path segment)', () => {
         write,
       )
       .catch((e: unknown) => e)) as VendorError;
-    expect(e2).toMatchObject({ code: 'vendor_unavailable', httpStatus: 500 });
+    expect(e2).toMatchObject({ code: 'outcome_unknown', httpStatus: 500 });
     expect(echo.requests.some((r) => r.method === 'POST' && r.path.endsWith('/extend'))).toBe(true);
     const check = await c.testConnection();
     // A network failure against a closed port, too.

@@ -1,0 +1,44 @@
+import { isVendorError, VENDOR_NAMES } from '../../vendors/errors';
+import { AppFailure } from '../errors';
+
+/**
+ * A change that moves no money (whitelist, sub-user, auto-renew) whose outcome came back unknown
+ * (write-outcome.ts) is settled the same way as a renewal: by READING the vendor's state, never by
+ * sending it again. `judge` looks at the state read after the write: true = applied, false = not
+ * applied, null = the state cannot tell (the unknown outcome then stands, with its plain words).
+ */
+export async function writeThenRead<T>(
+  writeFn: () => Promise<unknown>,
+  read: () => Promise<T>,
+  judge: (state: T) => boolean | null,
+): Promise<T> {
+  try {
+    await writeFn();
+  } catch (e) {
+    if (!isVendorError(e) || !e.uncertain) throw e;
+    let state: T;
+    try {
+      state = await read();
+    } catch {
+      throw e;
+    }
+    const applied = judge(state);
+    if (applied === true) return state;
+    if (applied === false) {
+      throw new AppFailure(
+        'vendor_rejected',
+        `Proxydeck checked with ${VENDOR_NAMES[e.vendor]}: the change was not made. You can try again.`,
+      );
+    }
+    throw e;
+  }
+  return read();
+}
+
+/** All of `wanted` in `have` → true; none → false; some → null (cannot tell which way it went). */
+export function allOrNone(have: ReadonlySet<string>, wanted: readonly string[]): boolean | null {
+  const n = wanted.filter((w) => have.has(w)).length;
+  if (n === wanted.length) return true;
+  if (n === 0) return false;
+  return null;
+}

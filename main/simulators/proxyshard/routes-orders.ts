@@ -1,0 +1,307 @@
+/**
+ * ProxyShard "General" routes (seed 001, doc §3.1): account, products, stock, prices, purchase,
+ * the order list and detail, renewal, tags, billing cycle, auto-renewal and residential bandwidth.
+ */
+import { type Api, int, ok, P, pageOf, type RouteContext, str, units } from './routes-common';
+import { detail, listItem } from './serialize';
+import {
+  DAY_MS,
+  debit,
+  GIB,
+  isStatic,
+  orderOf,
+  poolOf,
+  priceOf,
+  productByName,
+  productOf,
+  renewOrder,
+  SimFail,
+  type SimOrder,
+} from './state';
+
+export function registerOrderRoutes(ctx: RouteContext, api: Api): void {
+  const { server } = ctx;
+  const { money } = units(server);
+  const now = (): Date => server.now();
+
+  server.route(
+    'GET',
+    `${P}/me`,
+    api((_req, acc) =>
+      ok({
+        email: acc.email,
+        active_orders: [...acc.orders.values()].filter((o) => o.status === 'active').length,
+        wallet_balance: acc.rawWalletBalance ?? money(acc.walletCents),
+      }),
+    ),
+  );
+
+  server.route(
+    'GET',
+    `${P}/proxies/products`,
+    api((_req, acc) =>
+      ok({
+        success: true,
+        products: acc.products.flatMap((p) => {
+          const row = (location: string | null) => ({
+            name: p.name,
+            description: p.description,
+            location,
+            cycles: Object.keys(p.cycles),
+          });
+          return p.locations.length ? p.locations.map(row) : [row(null)];
+        }),
+      }),
+    ),
+  );
+
+  server.route(
+    'GET',
+    `${P}/proxies/available-count`,
+    api((_req, acc) =>
+      ok(
+        acc.products
+          .filter((p) => p.key === 'dc' || p.key === 'isp')
+          .flatMap((p) =>
+            p.locations.map((country, i) => ({ country, product: p.key, amount: 40 + ((i * 137) % 900) })),
+          ),
+      ),
+    ),
+  );
+
+  server.route(
+    'GET',
+    `${P}/orders/calculate`,
+    api((req, acc) => {
+      let addons: { addon_key: string; qty: number }[] = [];
+      const rawAddons = req.query.get('addons_json');
+      if (rawAddons) {
+        try {
+          addons = JSON.parse(rawAddons) as { addon_key: string; qty: number }[];
+        } catch {
+          throw new SimFail(400, 'addons_json is not valid JSON');
+        }
+      }
+      const out = priceOf(acc, {
+        product: req.query.get('product'),
+        location: req.query.get('location'),
+        cycle: req.query.get('cycle'),
+        quantity: int(req.query.get('quantity')),
+        promoCode: req.query.get('promo_code'),
+        addons,
+      });
+      return ok({
+        original_price: money(out.original_price),
+        final_price: money(out.final_price),
+        discount_percent: out.discount_percent,
+        addons_price: money(out.addons_price),
+        total_with_addons: money(out.total_with_addons),
+      });
+    }),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/purchase`,
+    api((req, acc) => {
+      const b = req.body;
+      const p = productByName(acc, str(b.product));
+      const isStaticProduct = p.key === 'dc' || p.key === 'isp';
+      const location = str(b.location);
+      if (isStaticProduct && !location) throw new SimFail(400, 'location is required for Datacenter & ISP proxies');
+      const cycle = str(b.cycle) ?? (p.cycles.lifetime ? 'lifetime' : null);
+      const addons = Array.isArray(b.addons) ? (b.addons as { addon_key: string; qty: number }[]) : [];
+      const qty = int(b.quantity) ?? 1;
+      const price = priceOf(acc, {
+        product: p.name,
+        location,
+        cycle,
+        quantity: qty,
+        promoCode: str(b.promo_code),
+        addons,
+      });
+      if (isStaticProduct && location && qty > 500) throw new SimFail(400, 'Insufficient stock');
+      debit(acc, price.total_with_addons);
+      const id = acc.nextOrderId;
+      acc.nextOrderId += 7;
+      const days = p.cycles[cycle ?? '']?.days ?? null;
+      const order: SimOrder = {
+        id,
+        product: p.key,
+        cycle: cycle ?? 'lifetime',
+        location,
+        quantity: qty,
+        pricePaid: price.final_price,
+        addonsPricePaid: price.addons_price,
+        addons: addons.map((a) => ({
+          addonKey: a.addon_key,
+          catalogId: 7,
+          qty: a.qty,
+          pricePerUnit: p.p0fCents ?? 0,
+          pending: null,
+        })),
+        status: 'active',
+        createdAt: now(),
+        expiresAt: days === null ? null : new Date(now().getTime() + days * DAY_MS),
+        promoCode: str(b.promo_code),
+        autoRenewal: b.auto_renewal === true,
+        tag: null,
+        ips: isStaticProduct
+          ? Array.from({ length: qty }, (_, i) => ({
+              ip: `45.86.${(id % 250) + 1}.${(i % 250) + 2}`,
+              username: `psu${id}`,
+              password: `pw${id}x${i}`,
+              httpPort: 50_000 + (id % 1000) * 2,
+              socksPort: 50_001 + (id % 1000) * 2,
+              status: 'active',
+              signature: null,
+              delNp: false,
+            }))
+          : [],
+      };
+      acc.orders.set(id, order);
+      const tier = p.key === 'standart' || p.key === 'premium' ? acc.pools[p.key] : undefined;
+      if (tier) tier.dataBytes += qty * GIB;
+      server.charge({
+        account: acc.apiKey,
+        amountMinor: price.total_with_addons,
+        currency: 'USD',
+        what: 'purchase',
+        items: [String(id)],
+      });
+      return ok({ success: true, message: 'Order paid successfully', order_id: id });
+    }),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/change-billing-cycle/:id`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      if (!isStatic(o)) throw new SimFail(400, 'This operation is available only for Datacenter & ISP proxies');
+      const cycle = str(req.body.cycle);
+      if (!cycle) throw new SimFail(400, 'cycle is required');
+      const p = productOf(acc, o.product);
+      if (!p.cycles[cycle]) throw new SimFail(403, 'This cycle is not available for this user');
+      const promoOk = o.promoCode !== null && cycle === 'monthly';
+      if (!promoOk) o.promoCode = null;
+      o.cycle = cycle;
+      const price = priceOf(acc, {
+        product: p.name,
+        location: null,
+        cycle,
+        quantity: o.quantity,
+        promoCode: o.promoCode,
+        addons: [],
+      });
+      o.pricePaid = price.final_price;
+      return ok({
+        success: true,
+        message: 'Billing cycle changed',
+        order_id: o.id,
+        original_price: money(price.original_price),
+        final_price: money(price.final_price),
+        discount_percent: price.discount_percent,
+      });
+    }),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/edit-auto-renewal/:id`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      if (!isStatic(o)) throw new SimFail(400, 'Invalid product for this operation');
+      const v = req.query.get('auto_renewal');
+      if (v !== 'true' && v !== 'false') throw new SimFail(400, 'auto_renewal query parameter is required');
+      o.autoRenewal = v === 'true';
+      return ok({ success: true, message: 'Auto renewal updated' });
+    }),
+  );
+
+  server.route(
+    'GET',
+    `${P}/orders`,
+    api((req, acc) => {
+      const status = req.query.get('status');
+      if (!status || !['active', 'on-hold', 'cancelled', 'all'].includes(status)) {
+        throw new SimFail(400, 'status must be one of active | on-hold | cancelled | all');
+      }
+      const limit = int(req.query.get('limit')) ?? 20;
+      if (limit < 1 || limit > 100) throw new SimFail(400, 'limit must be between 1 and 100');
+      const all = [...acc.orders.values()]
+        .filter((o) => status === 'all' || o.status === status)
+        .sort((a, b) => b.id - a.id);
+      const { offset, page, rows } = pageOf(ctx, all, req);
+      const link = (off: number) => `${P}/orders?status=${status}&offset=${off}&limit=${limit}`;
+      return ok({
+        success: true,
+        orders: rows.map((o) => listItem(acc, o)),
+        count: rows.length,
+        prev: offset > 0 ? link(Math.max(0, offset - page)) : null,
+        next: offset + page < all.length ? link(offset + page) : null,
+      });
+    }),
+  );
+
+  server.route(
+    'GET',
+    `${P}/orders/:id`,
+    api((req, acc) => ok({ success: true, order: detail(acc, orderOf(acc, req.params.id ?? ''), money) })),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/:id/renew`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      const cents = renewOrder(acc, o, now());
+      server.charge({ account: acc.apiKey, amountMinor: cents, currency: 'USD', what: 'renew', items: [String(o.id)] });
+      return ok({ success: true, message: 'Order renewed successfully' });
+    }),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/:id/tag`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      const tag = typeof req.body.tag === 'string' ? req.body.tag : null;
+      if (tag === null) throw new SimFail(400, 'tag is required');
+      o.tag = tag === 'none' || tag === '' ? null : tag.slice(0, 64);
+      return ok({ success: true, message: 'Order tag updated' });
+    }),
+  );
+
+  server.route(
+    'POST',
+    `${P}/orders/:id/add-bandwidth`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      if (o.product !== 'standart' && o.product !== 'premium') {
+        throw new SimFail(400, 'Invalid product for this operation');
+      }
+      const gb = int(req.body.amount);
+      if (gb === null || gb < 1) throw new SimFail(400, 'amount must be a positive integer (GB)');
+      const price = priceOf(acc, {
+        product: productOf(acc, o.product).name,
+        location: null,
+        cycle: 'lifetime',
+        quantity: gb,
+        promoCode: str(req.body.promo_code),
+        addons: [],
+      });
+      debit(acc, price.final_price);
+      poolOf(acc, o.product).dataBytes += gb * GIB;
+      o.quantity += gb;
+      server.charge({
+        account: acc.apiKey,
+        amountMinor: price.final_price,
+        currency: 'USD',
+        what: 'add-bandwidth',
+        items: [String(o.id)],
+      });
+      return ok({ success: true, message: 'Order paid successfully' });
+    }),
+  );
+}
