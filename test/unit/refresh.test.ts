@@ -139,3 +139,24 @@ describe('refresh and the offline snapshot', () => {
     expect(core.refresh.list()[0]?.balance?.money).toEqual({ minor: 12345, currency: 'USD' });
   });
 });
+
+describe('strict reads in a refresh', () => {
+  it('a list of the wrong shape is a section error: the last good list stays and the error is shown, never an empty list', async () => {
+    const core = await start();
+    const a = await core.accounts.add({ vendor: 'youproxy', label: 'YP', credentials: yp.credentials });
+    core.refresh.start();
+    await core.refresh.idle();
+    const good = core.refresh.list().find((s) => s.accountId === a.id)!;
+    expect(good.proxies.length).toBeGreaterThan(0);
+    expect(good.errors).toEqual({});
+
+    // The vendor answers the IP list with every field of the wrong type (lists become objects).
+    yp.server.injectFault({ kind: 'after_apply', answer: 'wrong_types', method: 'GET', path: 'ipAddress', times: 0 });
+    core.refresh.start([a.id]);
+    await core.refresh.idle();
+    const after = core.refresh.list().find((s) => s.accountId === a.id)!;
+    expect(after.errors.proxies?.code).toBe('bad_response');
+    expect(after.proxies).toEqual(good.proxies);
+    await core.shutdown();
+  });
+});
