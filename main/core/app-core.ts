@@ -15,8 +15,11 @@ import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
 import { ReminderRunner } from './renewals/reminder-runner';
 import { RenewalService } from './renewals/renewal-service';
+import { PasswordCodec } from './secrets/snapshot-codec';
 import { AppStore } from './store/app-store';
+import { type DiskHealth, diskHealth, isDiskError, releaseDiskHealth } from './store/disk-health';
 import type { BackendCtor } from './store/open-file';
+import { ensurePrivateDir, tightenTree } from './store/private-files';
 import { SnapshotStore } from './store/snapshot-store';
 import type { Vault } from './vault/vault';
 
@@ -37,6 +40,14 @@ export interface CoreOptions {
   now?: () => Date;
   /** Transport tuning for every vendor client (tests shorten deadlines and retries). */
   transport?: ClientOptions['transport'];
+  /** More notices to show while running (the process guard's). */
+  guard?: NoticeSource;
+}
+
+/** Something with notices that can change while the app runs. */
+export interface NoticeSource {
+  notices(): string[];
+  onChange(listener: () => void): () => void;
 }
 
 export interface Core {
@@ -48,6 +59,8 @@ export interface Core {
   renewals: RenewalService;
   reminders: ReminderRunner;
   store: AppStore;
+  /** Saves the disk refused, retried until they get through (and the notice they show). */
+  disk: DiskHealth;
   shutdown(): Promise<void>;
 }
 
@@ -57,10 +70,25 @@ export interface Core {
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
-  const store = new AppStore(opts.dataDir, opts.Backend, now);
-  const snapshots = new SnapshotStore(opts.dataDir, opts.Backend);
-  const events = new EventHub();
   const log = opts.log;
+  const events = new EventHub();
+  // Private data folder: 0700 folders, 0600 files, also for what older versions wrote (0644 / 0755).
+  try {
+    ensurePrivateDir(opts.dataDir);
+  } catch (e) {
+    if (!isDiskError(e)) throw e; // read-only or missing: the app runs from memory and says so
+  }
+  tightenTree(opts.dataDir);
+  const disk = diskHealth(opts.dataDir);
+  if (log) disk.log = log;
+  const noticesChanged = () => events.emit({ type: 'notices-changed' });
+  const offs = [disk.onChange(noticesChanged), ...(opts.guard ? [opts.guard.onChange(noticesChanged)] : [])];
+  const store = new AppStore(opts.dataDir, opts.Backend, now, disk);
+  // Proxy passwords are sealed on disk with a key kept in the keychain (memory only without one).
+  const passwords = new PasswordCodec();
+  await passwords.init(opts.vault);
+  const snapshots = new SnapshotStore(opts.dataDir, opts.Backend, disk, passwords);
+  if (passwords.sealing) snapshots.sealPlaintext();
   const accounts = new AccountsService({
     store,
     snapshots,
@@ -95,7 +123,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  const scheduler = new RefreshScheduler(() => refresh.start());
+  // Each refresh first tries again whatever the disk refused earlier (besides DiskHealth's own timer).
+  const scheduler = new RefreshScheduler(() => {
+    disk.retryNow();
+    refresh.start();
+  });
   scheduler.apply(store.settings().refreshIntervalMin);
 
   const changed = () => events.emit({ type: 'accounts-changed' });
@@ -109,7 +141,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         platform: opts.platform ?? process.platform,
         demo: list.length > 0 && list.every((a) => a.demo),
         keychain: await opts.vault.status(),
-        notices: [...store.notices, ...snapshots.notices, ...renewals.notices(), ...reminders.notices],
+        notices: [
+          ...disk.notices(),
+          ...store.notices,
+          ...snapshots.notices,
+          ...renewals.notices(),
+          ...reminders.notices,
+          ...(opts.guard?.notices() ?? []),
+        ],
       };
     },
     'vendors:list': (): VendorSummary[] =>
@@ -143,6 +182,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'snapshots:list': () => refresh.list(),
     'accounts:refresh': ({ ids }) => {
       if (ids) for (const id of ids) accounts.get(id); // unknown ids fail plainly
+      disk.retryNow();
       return { started: refresh.start(ids) };
     },
     ...accountOperations(accounts, snapshots, events),
@@ -171,6 +211,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     accounts,
     refresh,
     store,
+    disk,
     renewals,
     reminders,
     async shutdown() {
@@ -179,6 +220,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await reconciling;
       await refresh.idle();
       await opts.demo?.stop();
+      disk.retryNow(); // a last try for what the disk refused
+      for (const off of offs) off();
+      releaseDiskHealth(opts.dataDir);
     },
   };
 }

@@ -4,13 +4,14 @@
  */
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { EVENT_CHANNEL } from '../../preload/contract/api';
 import { createCore, logFile } from '../core/app-core';
 import { DemoEnvironment } from '../core/demo/demo-environment';
 import { bindIpc, SenderPolicy } from '../core/ipc/bind';
 import { createLogger } from '../core/logging/logger';
+import { ProcessGuard } from '../core/process-guard';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import type { BackendCtor } from '../core/store/open-file';
 import { KeytarVault } from '../core/vault/keytar-vault';
@@ -26,6 +27,12 @@ const isDev = !app.isPackaged;
 // Tests run the app against a throw-away data folder.
 if (process.env.PROXYDECK_USER_DATA) app.setPath('userData', process.env.PROXYDECK_USER_DATA);
 const rendererDir = join(__dirname, '../renderer');
+// The log (stderr when its file cannot be written) and the process guard come first: nothing that
+// goes wrong later — a full or read-only disk included — may stop the app without a word.
+const dataDir = app.getPath('userData');
+const log = createLogger({ file: logFile(dataDir) });
+const guard = new ProcessGuard(log);
+guard.install();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -44,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(async () => {
+  const start = async () => {
     installSecurityRules(app, session.defaultSession);
     // Serve only files inside the built renderer folder, each with the CSP and security headers
     // (webRequest does not see custom-protocol responses, so they are set here).
@@ -60,7 +67,6 @@ if (!app.requestSingleInstanceLock()) {
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev)));
 
-    const dataDir = app.getPath('userData');
     const core = await createCore({
       dataDir,
       Backend: ElectronStore as unknown as BackendCtor,
@@ -68,7 +74,8 @@ if (!app.requestSingleInstanceLock()) {
       vendors: VENDOR_MODULES,
       version: app.getVersion(),
       demo: new DemoEnvironment(SIMULATOR_FACTORIES),
-      log: createLogger({ file: logFile(dataDir) }),
+      log,
+      guard,
     });
     const policy = new SenderPolicy(APP_URL);
     bindIpc(ipcMain, core.dispatch, policy);
@@ -92,7 +99,20 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', () => {
       void core.shutdown().then(closeAllAgents);
     });
-  });
+  };
+
+  // Start-up failing (it should not: the core runs from memory when the disk refuses) must not leave
+  // a process without a window: say so and quit. Once the window is open, the guard's notice is enough.
+  const failedStart = (e: unknown) => {
+    guard.report('start-up', e);
+    if (win) return;
+    dialog.showErrorBox(
+      'Proxydeck could not start',
+      `Something went wrong while starting (the details are in the log: ${logFile(dataDir)}). Restart Proxydeck; if it keeps happening, check that its data folder ${dataDir} is on a working disk.`,
+    );
+    app.quit();
+  };
+  app.whenReady().then(start).catch(failedStart);
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type EchoForm, echoText } from './echo';
 
 export type SimMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
@@ -44,7 +45,8 @@ export type FaultKind =
   | 'malformed' // answer 200 with broken JSON, without running the handler
   | 'drop_after_apply' // run the handler (state changes, money moves), then destroy the socket
   | 'after_apply' // run the handler (state changes, money moves), then answer badly: see `answer`
-  | 'wrong_units'; // run the handler; the vendor simulator multiplies unit-bearing fields (see each sim)
+  | 'wrong_units' // run the handler; the vendor simulator multiplies unit-bearing fields (see each sim)
+  | 'echo'; // hostile: the vendor's error envelope echoing the request (URL, headers, body) in `form`
 
 /** How an `after_apply` fault answers once the request WAS applied (the vendor charged, then failed). */
 export const AFTER_APPLY_ANSWERS = [
@@ -70,6 +72,8 @@ export interface Fault {
   answer?: AfterApplyAnswer;
   /** How many matching requests it affects (default 1); 0 = until cleared. */
   times?: number;
+  /** For `echo`: how the request is spelled back (echo.ts; default every form). Status: `status`, default 200. */
+  form?: EchoForm;
 }
 
 export interface LedgerEntry {
@@ -109,8 +113,10 @@ export class SimServer {
   private readonly hanging = new Set<ServerResponse>();
   /** Set by a 'wrong_units' fault for the duration of one handler call; vendor sims consult it. */
   wrongUnits = false;
-  /** The vendor's own error envelope for a 5xx (set by each vendor simulator). */
-  errorEnvelope: (status: number) => unknown = (status) => ({ message: `Internal error ${status}` });
+  /** The vendor's own error envelope for a 5xx, or for an `echo` carrying `message` (set by each vendor simulator). */
+  errorEnvelope: (status: number, message?: string) => unknown = (status, message) => ({
+    message: message ?? `Internal error ${status}`,
+  });
   /** Top-level keys of the vendor's envelope, kept as they are by a `wrong_types` answer. */
   envelopeKeys: readonly string[] = ['code', 'success', 'status', 'msg', 'message', 'error'];
   /** Clock used by vendor simulators (tests may move it). */
@@ -220,6 +226,13 @@ export class SimServer {
         headers: { 'retry-after': String(fault.retryAfterSec ?? 1) },
         json: { message: 'Too Many Requests' },
       });
+    }
+    if (fault?.kind === 'echo') {
+      // The envelope names an error code even when the HTTP status says 200, as vendors do.
+      const status = fault.status ?? 200;
+      const message = echoText({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, body: text }, fault.form);
+      log(status);
+      return send(res, { status, json: this.errorEnvelope(status >= 400 ? status : 500, message) });
     }
     if (fault?.kind === 'malformed') {
       log(200);

@@ -11,6 +11,8 @@ export interface SimulatorOptions {
   balanceMinor?: number;
   /** Clock for expiry dates and traffic history. */
   now?: () => Date;
+  /** Credentials to accept instead of the built-in demo ones (tests plant keys of every spelling). */
+  credentials?: Credentials;
 }
 
 /** What every vendor simulator exposes to tests and demo mode. */

@@ -73,10 +73,12 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
    * returns the English sentence plus the figures it names, so the renderer can say it in any language.
    */
   protected async checkWith(read: () => Promise<Omit<ConnectionCheck, 'ok' | 'code'>>): Promise<ConnectionCheck> {
+    // Every message is redacted once more: a check's answer goes straight to the window.
     try {
-      return { ok: true, ...(await read()) };
+      const done = await read();
+      return { ok: true, ...done, message: this.http.redact(done.message) };
     } catch (e) {
-      if (e instanceof VendorError) return { ok: false, code: e.code, message: e.message };
+      if (e instanceof VendorError) return { ok: false, code: e.code, message: this.http.redact(e.message) };
       return {
         ok: false,
         code: 'internal',

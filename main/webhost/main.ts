@@ -10,6 +10,7 @@ import { createCore, logFile } from '../core/app-core';
 import { DemoEnvironment } from '../core/demo/demo-environment';
 import { createLogger } from '../core/logging/logger';
 import { defaultDataDir } from '../core/paths';
+import { ProcessGuard } from '../core/process-guard';
 import type { BackendCtor } from '../core/store/open-file';
 import { KeytarVault } from '../core/vault/keytar-vault';
 import { SIMULATOR_FACTORIES } from '../simulators/registry';
@@ -27,23 +28,42 @@ const { values } = parseArgs({
 });
 
 const dataDir = values['data-dir'] ?? defaultDataDir();
+// The log (stderr when its file cannot be written) and the process guard come first: a full or
+// read-only disk, or any rejection nobody handled, is logged and shown, never the end of the app.
+const log = createLogger({ file: logFile(dataDir) });
+const guard = new ProcessGuard(log);
+guard.install();
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const core = await createCore({
-  dataDir,
-  Backend: Conf as unknown as BackendCtor,
-  vault: new KeytarVault(),
-  vendors: VENDOR_MODULES,
-  version: pkg.version,
-  ...(values['no-demo'] ? {} : { demo: new DemoEnvironment(SIMULATOR_FACTORIES) }),
-  log: createLogger({ file: logFile(dataDir) }),
-});
-const host = await startWebHost({
-  dispatch: core.dispatch,
-  subscribe: (l) => core.events.on(l),
-  staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
-  host: values.host,
-  port: Number(values.port),
-});
+/** Start-up itself failing must not leave a silent process (the guard would keep it alive): say so, exit. */
+const orExit = <T>(p: Promise<T>): Promise<T> =>
+  p.catch((e: unknown) => {
+    guard.report('start-up', e);
+    process.stderr.write(
+      `Proxydeck could not start: ${e instanceof Error ? e.message : String(e)}\nCheck that its data folder ${dataDir} is on a working disk, then start it again.\n`,
+    );
+    process.exit(1);
+  });
+const core = await orExit(
+  createCore({
+    dataDir,
+    Backend: Conf as unknown as BackendCtor,
+    vault: new KeytarVault(),
+    vendors: VENDOR_MODULES,
+    version: pkg.version,
+    ...(values['no-demo'] ? {} : { demo: new DemoEnvironment(SIMULATOR_FACTORIES) }),
+    log,
+    guard,
+  }),
+);
+const host = await orExit(
+  startWebHost({
+    dispatch: core.dispatch,
+    subscribe: (l) => core.events.on(l),
+    staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
+    host: values.host,
+    port: Number(values.port),
+  }),
+);
 core.refresh.start();
 
 process.stdout.write(

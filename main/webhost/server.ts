@@ -6,6 +6,9 @@
  * Protection: loopback bind only; a random per-run token required on every API call (Bearer header,
  * compared in constant time); the Host header must be our own address (DNS rebinding); an Origin
  * header, when present, must be ours (cross-site requests).
+ *
+ * Edges answer with the usual typed error body ({ ok: false, error }), never a reset or a 500 for
+ * what a client sent: a body over MAX_BODY_BYTES gets 413, a malformed address (`/%zz`) gets 400.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -38,7 +41,20 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
+/**
+ * The largest IPC request body the browser host reads: 4 MiB. The biggest real request is a renewal
+ * of several accounts' 5000 items each (about 130 bytes per item); anything larger is refused with
+ * 413 and a typed error, never a reset connection.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Past the limit the rest of the body is still read and dropped, so the client has sent everything
+ * and reads the 413 (closing a socket with unread data makes the kernel answer with a reset, which
+ * loses the answer). Up to this much, or this long; past either the answer goes out and the
+ * connection is closed.
+ */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -65,21 +81,57 @@ const FORBIDDEN: Result<never> = {
   error: { code: 'forbidden_sender', message: 'This request did not come from the Proxydeck page and was refused.' },
 };
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+const fail = (message: string): Result<never> => ({ ok: false, error: { code: 'invalid_argument', message } });
+
+const TOO_LARGE = fail(
+  `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most Proxydeck accepts. ` +
+    'Select fewer items and try again.',
+);
+const UNREADABLE = fail('The request was not readable.');
+const BAD_ADDRESS = fail('This address is not valid. Check it and try again.');
+
+/** decodeURIComponent without the throw: null for a malformed escape such as `%zz` or a cut-off `%E0%A4%A`. */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+type Body =
+  | { kind: 'text'; text: string }
+  /** `drained`: the whole body was read, so the connection can stay open. */
+  | { kind: 'too_large'; drained: boolean }
+  | { kind: 'failed' };
+
+function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve) => {
     let size = 0;
+    let over = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const chunks: Buffer[] = [];
+    const finish = (body: Body) => {
+      clearTimeout(timer);
+      resolve(body); // later calls are no-ops
+    };
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
+      if (!over && size > MAX_BODY_BYTES) {
+        over = true;
+        chunks.length = 0;
+        timer = setTimeout(() => finish({ kind: 'too_large', drained: false }), DRAIN_MAX_MS);
       }
-      chunks.push(c);
+      if (!over) chunks.push(c);
+      else if (size > DRAIN_MAX_BYTES) finish({ kind: 'too_large', drained: false });
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
+    req.on('end', () =>
+      finish(
+        over ? { kind: 'too_large', drained: true } : { kind: 'text', text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    );
+    req.on('error', () => finish({ kind: 'failed' }));
+    req.on('close', () => finish({ kind: 'failed' }));
   });
 }
 
@@ -101,7 +153,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 
   const serveStatic = (pathname: string, res: ServerResponse) => {
-    const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname);
+    if (decoded === null) return json(res, 400, BAD_ADDRESS);
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.staticDir, rel);
     if (!file.startsWith(opts.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain', ...SECURITY_HEADERS });
@@ -120,24 +174,30 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         res.end('Misdirected request');
         return;
       }
-      const url = new URL(req.url ?? '/', origin);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', origin);
+      } catch {
+        return json(res, 400, BAD_ADDRESS);
+      }
       if (url.pathname.startsWith('/ipc/')) {
         if (req.method !== 'POST') return json(res, 405, FORBIDDEN);
         if (!authorized(req)) return json(res, 403, FORBIDDEN);
+        const channel = decodePath(url.pathname.slice('/ipc/'.length));
         const body = await readBody(req);
+        if (body.kind === 'too_large') {
+          // Not fully read (too much, too slow): say so, then close instead of reading on.
+          if (!body.drained) res.setHeader('connection', 'close');
+          return json(res, 413, TOO_LARGE);
+        }
+        if (channel === null) return json(res, 400, BAD_ADDRESS);
         let args: unknown;
         try {
-          args = body === null ? undefined : JSON.parse(body || '[]');
+          args = body.kind === 'text' ? JSON.parse(body.text || '[]') : undefined;
         } catch {
           args = undefined;
         }
-        if (!Array.isArray(args)) {
-          return json(res, 400, {
-            ok: false,
-            error: { code: 'invalid_argument', message: 'The request was not readable.' },
-          });
-        }
-        const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+        if (!Array.isArray(args)) return json(res, 400, UNREADABLE);
         return json(res, 200, await opts.dispatch(channel, args));
       }
       if (url.pathname === '/events') {

@@ -153,7 +153,8 @@ export interface ChannelResponses {
   'renewals:resolve': OperationView;
   'renewals:holds': HoldView[];
   'renewals:releaseHold': HoldView[];
-  'audit:list': AuditRowView[];
+  /** Every audit row, and how many lines of the log file could not be read (shown in Activity). */
+  'audit:list': { rows: AuditRowView[]; damagedLines: number };
   /** The audit log as CSV text (header row, RFC-4180 quoting). */
   'audit:csv': string;
 }
@@ -172,6 +173,8 @@ export type AppEvent =
     }
   | { type: 'snapshot-updated'; accountId: string }
   | { type: 'settings-changed' }
+  /** AppInfo.notices changed while running (e.g. the disk filled up, or saving works again): reload them. */
+  | { type: 'notices-changed' }
   | { type: 'renewal-progress'; progress: RenewalProgressView }
   /** An expiry reminder (one per threshold per item, batched per account); the shell shows it as a notification. */
   | {

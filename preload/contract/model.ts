@@ -103,6 +103,11 @@ export interface ProxyEndpoint {
   username: string | null;
   /** Proxy password: business data the reseller hands out; masked in the UI until revealed. */
   password: string | null;
+  /**
+   * True when a password exists but is not available now: it was saved while no keychain could keep
+   * its encryption key (or the key changed). The next refresh brings it back ("refresh to reveal").
+   */
+  passwordWithheld?: boolean;
   country: string | null;
   kind: ProductKind;
   expiresAt: string | null;

@@ -6,11 +6,16 @@
  */
 import { z } from 'zod';
 import type { Money, RenewQuote, RenewRequest, VendorId } from './model';
+import { toWellFormedText } from './schemas';
 
 const TargetInputSchema = z.object({
   kind: z.enum(['order', 'ip', 'server']),
   id: z.string().min(1).max(128),
-  label: z.string().max(200),
+  /**
+   * A display copy of the vendor's own name for the item (ip, product), not typed by the user: a lone
+   * surrogate in it is replaced, not refused, so a vendor's broken name never blocks a renewal.
+   */
+  label: z.string().max(200).transform(toWellFormedText),
   expiresAt: z.string().nullable(),
 });
 

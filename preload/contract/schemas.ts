@@ -10,8 +10,33 @@ export const VendorIdSchema = z.enum(VENDOR_IDS);
 
 export const AccountIdSchema = z.string().uuid({ message: 'Unknown account.' });
 
-export const LabelSchema = z
-  .string()
+/**
+ * A lone UTF-16 surrogate (half of an emoji's pair, left by a cut-off paste or a broken tool) cannot
+ * be written as UTF-8: files, logs, exports and vendors would get a replacement character instead of
+ * what the user typed. With the `u` flag a well-formed pair is one code point, so `\p{Cs}` only
+ * matches halves that stand alone; emoji, CJK and other astral characters pass.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+export const isWellFormedText = (s: string): boolean => !LONE_SURROGATE.test(s);
+/** For text copied from vendor data (not typed by the user): each lone surrogate becomes U+FFFD. */
+export const toWellFormedText = (s: string): string => s.replace(/\p{Cs}/gu, '\uFFFD');
+
+/** The refusal of each user text field, naming the field (the renderer translates them by this text). */
+export const UNSAVABLE_TEXT = {
+  label: 'The name contains a character that cannot be saved. Remove it and try again.',
+  credential: 'This value contains a character that cannot be saved. Copy it again and paste it here.',
+  username: 'The username contains a character that cannot be saved. Remove it and try again.',
+  password: 'The password contains a character that cannot be saved. Remove it and try again.',
+  note: 'The note contains a character that cannot be saved. Remove it and try again.',
+  verifyCode: 'The verification code contains a character that cannot be saved. Type it again.',
+} as const;
+export type TextField = keyof typeof UNSAVABLE_TEXT;
+
+/** The one rule for user text: a string that refuses lone surrogates with the field's message. */
+export const wellFormedText = (field: TextField) =>
+  z.string().refine(isWellFormedText, { message: UNSAVABLE_TEXT[field] });
+
+export const LabelSchema = wellFormedText('label')
   .trim()
   .min(1, { message: 'Give the account a name.' })
   .max(60, { message: 'Keep the name under 60 characters.' })
@@ -19,8 +44,7 @@ export const LabelSchema = z
   .refine((s) => !/\p{Cc}/u.test(s), { message: 'The name contains characters that cannot be shown.' });
 
 /** Credential values: printable, no surrounding spaces (trimmed), bounded (Windows caps secrets at 2560 bytes). */
-export const CredentialValueSchema = z
-  .string()
+export const CredentialValueSchema = wellFormedText('credential')
   .trim()
   .min(1, { message: 'This field is required.' })
   .max(512, { message: 'This value is too long to be a key.' })
@@ -103,7 +127,7 @@ export const WhitelistChangeSchema = z.object({
   accountId: AccountIdSchema,
   ips: z.array(IpAddressSchema).min(1).max(500),
   /** BestProxy asks for a verification code to remove entries. */
-  verifyCode: z.string().trim().max(32).optional(),
+  verifyCode: wellFormedText('verifyCode').trim().max(32).optional(),
 });
 
 const LimitBytesSchema = z
@@ -115,10 +139,10 @@ const LimitBytesSchema = z
 
 export const SubUserCreateSchema = z.object({
   accountId: AccountIdSchema,
-  username: z.string().trim().min(1).max(64),
-  password: z.string().max(64),
+  username: wellFormedText('username').trim().min(1).max(64),
+  password: wellFormedText('password').max(64),
   limitBytes: LimitBytesSchema,
-  note: z.string().max(200).nullable().optional(),
+  note: wellFormedText('note').max(200).nullable().optional(),
 });
 
 export const SubUserUpdateSchema = z.object({
@@ -126,10 +150,10 @@ export const SubUserUpdateSchema = z.object({
   id: z.string().min(1).max(128),
   patch: z
     .object({
-      password: z.string().max(64).optional(),
+      password: wellFormedText('password').max(64).optional(),
       limitBytes: LimitBytesSchema.optional(),
       status: z.enum(['active', 'disabled']).optional(),
-      note: z.string().max(200).nullable().optional(),
+      note: wellFormedText('note').max(200).nullable().optional(),
     })
     .strict(),
 });

@@ -63,6 +63,13 @@ export function createHttpTransport(token: string | null): { invoke: Invoke; sub
       return fail('network', 'transport.network');
     }
     if (response.status === 401 || response.status === 403) return fail('forbidden_sender', 'transport.forbidden');
+    // Over the browser host's body limit (main/webhost/server.ts): a plain, translated sentence.
+    if (response.status === 413) return fail('invalid_argument', 'transport.tooLarge');
+    if (response.status === 400) {
+      // The host's typed refusal (an unreadable request or address): shown as it is.
+      const refusal: unknown = await response.json().catch(() => null);
+      return isResult(refusal) && !refusal.ok ? refusal : fail('internal', 'transport.unreadable');
+    }
     if (!response.ok) return fail('network', 'transport.network');
     try {
       const body: unknown = await response.json();

@@ -117,6 +117,14 @@ export const en = {
     vendorRequired: 'Choose a provider.',
     wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
     reminderDays: 'Enter up to 6 whole numbers from 0 to 90, separated by commas.',
+    unsavable: {
+      label: 'The name contains a character that cannot be saved. Remove it and try again.',
+      credential: 'This value contains a character that cannot be saved. Copy it again and paste it here.',
+      username: 'The username contains a character that cannot be saved. Remove it and try again.',
+      password: 'The password contains a character that cannot be saved. Remove it and try again.',
+      note: 'The note contains a character that cannot be saved. Remove it and try again.',
+      verifyCode: 'The verification code contains a character that cannot be saved. Type it again.',
+    },
   },
   settings: {
     title: 'Settings',
@@ -152,6 +160,7 @@ export const en = {
     forbidden: 'This window is not allowed to talk to Proxydeck. Close it and open it again from Proxydeck.',
     unreadable:
       'Proxydeck sent an answer this window could not read. Try again; if it keeps happening, restart Proxydeck.',
+    tooLarge: 'This request is too large for Proxydeck to accept. Select fewer items and try again.',
   },
   /** Translations of vendor credential fields, by vendor id and field name. English comes from main. */
   vendorFields: {} as Record<string, Record<string, { label: string; help: string }>>,

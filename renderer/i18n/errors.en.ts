@@ -25,7 +25,8 @@ const codes: Record<ErrorCode, string> = {
     'The system keychain is not available, so API keys cannot be read or saved. Accounts are shown read-only from the last saved data.',
   forbidden_sender:
     'This request did not come from the Proxydeck window and was refused. Close this window and open it again from Proxydeck.',
-  storage: 'Proxydeck could not save the data. Check that your disk is not full, then try again.',
+  storage:
+    'Proxydeck could not save to its data folder (for example, the disk is full or the folder is read-only). Do what the details say, then try again.',
   internal: 'Something went wrong inside Proxydeck. Try again; if it keeps happening, restart the app.',
 };
 
@@ -36,7 +37,21 @@ export const errorsEn = {
     detail: ' (Details: {{detail}})',
     keychain:
       'The system keychain is not available, so Proxydeck is in read-only mode: accounts are shown from the last saved data, and keys cannot be saved or used.',
-    notice: 'Proxydeck found a problem with its saved files at start.',
+    notice: 'Proxydeck found a problem with its saved files.',
+    /** Notices main makes while it cannot save (preload/contract/notices.ts), translated whole. */
+    disk: {
+      full: 'Proxydeck cannot save to {{folder}}: the disk is full. Free some space on that disk; Proxydeck will try again by itself. Until then, new changes are kept only while Proxydeck stays open.',
+      read_only:
+        'Proxydeck cannot save to {{folder}}: the folder is read-only. Make the folder writable again (for example, mount the disk with write access); Proxydeck will try again by itself. Until then, new changes are kept only while Proxydeck stays open.',
+      no_permission:
+        'Proxydeck cannot save to {{folder}}: Proxydeck is not allowed to write there. Give your user account write access to that folder; Proxydeck will try again by itself. Until then, new changes are kept only while Proxydeck stays open.',
+      missing:
+        'Proxydeck cannot save to {{folder}}: the folder is missing (a drive was removed, or the folder was moved or deleted). Reconnect the drive or put the folder back; Proxydeck will try again by itself. Until then, new changes are kept only while Proxydeck stays open.',
+      other:
+        'Proxydeck cannot save to {{folder}}: the disk reported an error ({{code}}). Check the disk; Proxydeck will try again by itself. Until then, new changes are kept only while Proxydeck stays open.',
+    },
+    unexpected:
+      'Something went wrong inside Proxydeck (the details are in its log). It keeps running on what it has; if something looks wrong, restart Proxydeck. Your renewals are safe: each one is recorded before it is sent.',
     /** A successful connection test, rebuilt from its figures (English shows main's own sentence). */
     connection: {
       connected: 'Connected.',

@@ -19,12 +19,25 @@ export const errorsZhCN: ErrorMessages = {
       duplicate_label: '您已有一个同名账户。请换一个名称。',
       keychain_unavailable: '系统钥匙串不可用，因此无法读取或保存 API 密钥。账户将以只读方式显示上次保存的数据。',
       forbidden_sender: '此请求并非来自 Proxydeck 窗口，已被拒绝。请关闭此窗口，然后从 Proxydeck 重新打开。',
-      storage: 'Proxydeck 无法保存数据。请确认磁盘空间未满，然后重试。',
+      storage: 'Proxydeck 无法保存到其数据文件夹（例如磁盘已满或文件夹为只读）。请按详情中的说明处理，然后重试。',
       internal: 'Proxydeck 内部出错。请重试；如果问题持续，请重新启动应用。',
     },
     detail: '（详情：{{detail}}）',
     keychain: '系统钥匙串不可用，Proxydeck 目前为只读模式：账户显示的是上次保存的数据，无法保存或使用 API 密钥。',
-    notice: 'Proxydeck 启动时发现其保存的文件有问题。',
+    notice: 'Proxydeck 发现其保存的文件有问题。',
+    disk: {
+      full: 'Proxydeck 无法保存到 {{folder}}：磁盘已满。请释放该磁盘上的一些空间；Proxydeck 会自动重试。在此之前，新的更改只在 Proxydeck 保持打开期间有效。',
+      read_only:
+        'Proxydeck 无法保存到 {{folder}}：该文件夹为只读。请让该文件夹重新可写（例如以可写方式挂载磁盘）；Proxydeck 会自动重试。在此之前，新的更改只在 Proxydeck 保持打开期间有效。',
+      no_permission:
+        'Proxydeck 无法保存到 {{folder}}：Proxydeck 没有写入该文件夹的权限。请为您的用户账户授予该文件夹的写入权限；Proxydeck 会自动重试。在此之前，新的更改只在 Proxydeck 保持打开期间有效。',
+      missing:
+        'Proxydeck 无法保存到 {{folder}}：该文件夹不存在（可能移除了驱动器，或文件夹被移动或删除）。请重新连接驱动器或将文件夹放回原处；Proxydeck 会自动重试。在此之前，新的更改只在 Proxydeck 保持打开期间有效。',
+      other:
+        'Proxydeck 无法保存到 {{folder}}：磁盘报告了错误（{{code}}）。请检查磁盘；Proxydeck 会自动重试。在此之前，新的更改只在 Proxydeck 保持打开期间有效。',
+    },
+    unexpected:
+      'Proxydeck 内部出现了意外错误（详情记录在日志中）。它会继续使用已有的数据运行；如果有任何异常，请重新启动 Proxydeck。您的续费是安全的：每一次续费在发送之前都已记录。',
     connection: {
       connected: '已连接。',
       balance: '已连接。余额 {{balance}}。',

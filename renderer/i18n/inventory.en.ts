@@ -158,6 +158,9 @@ export const inventoryEn = {
     tableLabel: 'IPs',
     tableHint: 'IP list. Ctrl+A selects all shown, Ctrl+C copies the selection.',
     revealPasswords: 'Reveal passwords',
+    passWithheld: 'Refresh to reveal',
+    passWithheldHelp:
+      'This password was saved while the system keychain was not available, so Proxydeck did not keep it on disk. Refresh the account to get it again.',
     hidePasswords: 'Hide passwords',
     count_one: '{{count, number}} of {{total, number}} IP shown',
     count_other: '{{count, number}} of {{total, number}} IPs shown',

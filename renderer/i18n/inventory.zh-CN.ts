@@ -158,6 +158,8 @@ export const inventoryZhCN: InventoryMessages = {
     tableLabel: 'IP',
     tableHint: 'IP 列表。Ctrl+A 全选当前显示的行，Ctrl+C 复制所选。',
     revealPasswords: '显示密码',
+    passWithheld: '刷新后显示',
+    passWithheldHelp: '保存此密码时系统钥匙串不可用，因此 Proxydeck 没有把它保存在磁盘上。请刷新该账户以重新获取。',
     hidePasswords: '隐藏密码',
     count_one: '显示 {{count, number}} / {{total, number}} 个 IP',
     count_other: '显示 {{count, number}} / {{total, number}} 个 IP',

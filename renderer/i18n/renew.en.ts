@@ -98,6 +98,10 @@ export const renewEn = {
     title: 'Activity',
     intro: 'Every renewal Proxydeck sent, with what it cost. Kept on this computer.',
     empty: 'No renewals yet.',
+    damaged_one:
+      '{{count}} line of the activity log could not be read (damaged on disk, for example by a power cut), so it is not shown. The file keeps it for support; check recent renewals in your vendor dashboards.',
+    damaged_other:
+      '{{count}} lines of the activity log could not be read (damaged on disk, for example by a power cut), so they are not shown. The file keeps them for support; check recent renewals in your vendor dashboards.',
     load: 'Show activity',
     reload: 'Reload',
     loading: 'Loading…',

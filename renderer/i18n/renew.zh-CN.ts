@@ -100,6 +100,10 @@ export const renewZhCN: RenewMessages = {
     title: '操作记录',
     intro: 'Proxydeck 发出的每一次续费及其费用，保存在本机。',
     empty: '还没有续费记录。',
+    damaged_one:
+      '操作记录中有 {{count}} 行无法读取（磁盘上的数据已损坏，例如因为断电），因此未显示。该行仍保留在文件中以便排查；请在供应商控制台核对最近的续费。',
+    damaged_other:
+      '操作记录中有 {{count}} 行无法读取（磁盘上的数据已损坏，例如因为断电），因此未显示。这些行仍保留在文件中以便排查；请在供应商控制台核对最近的续费。',
     load: '显示操作记录',
     reload: '重新加载',
     loading: '正在加载…',

@@ -111,6 +111,14 @@ export const zhCN: Messages = {
     vendorRequired: '请选择服务商。',
     wholeNumber: '请输入 {{min}} 到 {{max}} 之间的整数。',
     reminderDays: '最多输入 6 个 0 到 90 之间的整数，用逗号分隔。',
+    unsavable: {
+      label: '名称中包含无法保存的字符。请删除该字符后重试。',
+      credential: '此值中包含无法保存的字符。请重新复制并粘贴到这里。',
+      username: '用户名中包含无法保存的字符。请删除该字符后重试。',
+      password: '密码中包含无法保存的字符。请删除该字符后重试。',
+      note: '备注中包含无法保存的字符。请删除该字符后重试。',
+      verifyCode: '验证码中包含无法保存的字符。请重新输入。',
+    },
   },
   settings: {
     title: '设置',
@@ -143,6 +151,7 @@ export const zhCN: Messages = {
     network: 'Proxydeck 没有响应。请确认 Proxydeck 仍在运行，然后重试。',
     forbidden: '此窗口无权与 Proxydeck 通信。请关闭它，然后从 Proxydeck 重新打开。',
     unreadable: 'Proxydeck 返回了此窗口无法读取的内容。请重试；如果问题持续，请重新启动 Proxydeck。',
+    tooLarge: '此请求太大，Proxydeck 无法接收。请少选一些项目后重试。',
   },
   vendorFields: {
     thordata: {

@@ -9,6 +9,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type ErrorCode } from '../../preload/contract/errors';
 import type { ConnectionCheck } from '../../preload/contract/model';
+import { parseDiskNotice, UNEXPECTED_NOTICE } from '../../preload/contract/notices';
 import { en } from '../i18n/en';
 import { formatBytes, formatMoney } from './format';
 
@@ -23,10 +24,10 @@ export type ErrorLike = { code?: ErrorCode | string | undefined; message: string
  * so no English detail is appended in zh-CN:
  * - internal: "Something went wrong inside Proxydeck…" / "The request failed." (dispatcher, web host);
  * - forbidden_sender: the fixed refusal of a request from an unknown window/page (IPC guard, web host);
- * - storage: only "Proxydeck could not save the account. Check that your disk is not full…".
- * Every other code may carry specifics (vendor name and words, account name, field, keychain steps).
+ * Every other code may carry specifics (vendor name and words, account name, field, keychain steps;
+ * storage: the folder, what is wrong with the disk, and whether a renewal was sent).
  */
-const GENERIC_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['internal', 'forbidden_sender', 'storage']);
+const GENERIC_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['internal', 'forbidden_sender']);
 
 const isErrorCode = (code: unknown): code is ErrorCode =>
   typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
@@ -62,9 +63,17 @@ export function keychainText(message: string | null, language: string, t: Transl
   return isChinese(language) ? withDetail(t('errorText.keychain'), message, t) : message;
 }
 
-/** A start-up notice (plain English from main). */
+/**
+ * A notice (plain English from main). zh-CN: the notices main makes while running (cannot save to the
+ * data folder, an unexpected error) are translated whole; start-up notices about files get the
+ * generic sentence with main's English in parentheses.
+ */
 export function noticeText(notice: string, language: string, t: Translate): string {
-  return isChinese(language) ? withDetail(t('errorText.notice'), notice, t) : notice;
+  if (!isChinese(language)) return notice;
+  const disk = parseDiskNotice(notice);
+  if (disk) return t(`errorText.disk.${disk.kind}`, { folder: disk.folder, code: disk.code ?? '' });
+  if (notice === UNEXPECTED_NOTICE) return t('errorText.unexpected');
+  return withDetail(t('errorText.notice'), notice, t);
 }
 
 /**

@@ -47,6 +47,8 @@ export interface IpRow extends AccountRef {
   socksPort: number | null;
   user: string | null;
   pass: string | null;
+  /** A password exists but is not available until the next refresh (saved without a keychain key). */
+  passWithheld: boolean;
   country: string | null;
   kind: ProductKind;
   status: ProxyStatus;
@@ -83,6 +85,7 @@ export function ipRows(
         socksPort: p.socksPort,
         user: p.username,
         pass: p.password,
+        passWithheld: p.password === null && p.passwordWithheld === true,
         country: p.country,
         kind: p.kind,
         status: p.status,
@@ -102,6 +105,7 @@ export function ipRows(
         socksPort: null,
         user: null,
         pass: null,
+        passWithheld: false,
         country: s.details.country ?? s.details.region ?? null,
         kind: 'unlimited',
         status: s.status,

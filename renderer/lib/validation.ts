@@ -4,7 +4,13 @@
  */
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { CredentialValueSchema, LabelSchema } from '../../preload/contract/schemas';
+import {
+  CredentialValueSchema,
+  LabelSchema,
+  type TextField,
+  UNSAVABLE_TEXT,
+  wellFormedText,
+} from '../../preload/contract/schemas';
 
 const MESSAGE_KEYS: Record<string, string> = {
   'This field is required.': 'validation.required',
@@ -13,6 +19,10 @@ const MESSAGE_KEYS: Record<string, string> = {
   'Give the account a name.': 'validation.labelRequired',
   'Keep the name under 60 characters.': 'validation.labelTooLong',
   'The name contains characters that cannot be shown.': 'validation.labelBadChars',
+  // A lone surrogate (half of an emoji) in a text field, one message per field.
+  ...Object.fromEntries(
+    Object.entries(UNSAVABLE_TEXT).map(([field, message]) => [message, `validation.unsavable.${field}`]),
+  ),
 };
 
 function firstMessage(schema: z.ZodType, value: unknown, t: TFunction): string | null {
@@ -25,6 +35,13 @@ function firstMessage(schema: z.ZodType, value: unknown, t: TFunction): string |
 
 export const validateLabel = (value: string, t: TFunction) => firstMessage(LabelSchema, value, t);
 export const validateCredential = (value: string, t: TFunction) => firstMessage(CredentialValueSchema, value, t);
+
+/**
+ * The contract's rule for other user text (sub-user username, password, note; verification code):
+ * the translated message when the text contains a character that cannot be saved, else null.
+ */
+export const validateText = (value: string, field: TextField, t: TFunction) =>
+  firstMessage(wellFormedText(field), value, t);
 
 /** Whole number within [min, max], or an error message. */
 export function parseWholeNumber(

@@ -19,6 +19,10 @@ export function handleEvent(event: AppEvent): void {
     case 'settings-changed':
       void useSettingsStore.getState().fetch();
       break;
+    case 'notices-changed':
+      // e.g. the disk filled up, or saving works again: the banners come from AppInfo.notices.
+      void useAppStore.getState().loadInfo();
+      break;
     case 'snapshot-updated':
       // lastRefreshAt moved on, and the account's data changed.
       void useAccountsStore.getState().fetch();

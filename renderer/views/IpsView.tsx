@@ -379,7 +379,17 @@ export function IpsView() {
                     <td className="mono">{r.port ?? '—'}</td>
                     <td className="mono ellipsis">{r.user ?? '—'}</td>
                     <td className="mono ellipsis" data-testid="ip-pass">
-                      {r.pass == null ? '—' : reveal ? r.pass : MASK}
+                      {r.passWithheld ? (
+                        <span className="muted small" title={t('ips.passWithheldHelp')}>
+                          {t('ips.passWithheld')}
+                        </span>
+                      ) : r.pass == null ? (
+                        '—'
+                      ) : reveal ? (
+                        r.pass
+                      ) : (
+                        MASK
+                      )}
                     </td>
                     <td>{r.country ?? '—'}</td>
                     <td className="ellipsis" title={`${r.accountLabel} · ${r.vendorName}`}>

@@ -9,6 +9,7 @@ import { describedBy, Field } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { formatBytes } from '../lib/format';
 import { formatDate, formatDateTime } from '../lib/time';
+import { validateText } from '../lib/validation';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import {
@@ -291,6 +292,15 @@ function SubUserDialog({
     }
     if (password.length > 64) next.password = t('subUsers.passwordTooLong');
     if (note.length > 200) next.note = t('subUsers.noteTooLong');
+    // A character that cannot be saved (half of an emoji), by the contract's rule.
+    for (const [field, value] of [
+      ['username', user ? '' : username],
+      ['password', password],
+      ['note', note],
+    ] as const) {
+      const unsavable = next[field] ? null : validateText(value, field, t);
+      if (unsavable) next[field] = unsavable;
+    }
     let limitBytes: number | null = null;
     if (!unlimited) {
       const gb = Number(limit.trim().replace(',', '.'));

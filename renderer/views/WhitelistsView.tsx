@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime } from '../lib/time';
+import { validateText } from '../lib/validation';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import {
@@ -316,6 +317,11 @@ function RemoveIpDialog({
     if (pending) return;
     if (needsCode && !code.trim()) {
       setCodeError(t('whitelists.codeRequired'));
+      return;
+    }
+    const unsavable = needsCode ? validateText(code, 'verifyCode', t) : null;
+    if (unsavable) {
+      setCodeError(unsavable);
       return;
     }
     setCodeError(null);

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PasswordCodec } from '../../main/core/secrets/snapshot-codec';
 import { KeytarVault } from '../../main/core/vault/keytar-vault';
+import { DATA_KEY_ACCOUNT } from '../../main/core/vault/vault';
 
 const run = promisify(execFile);
 const SERVICE = `Proxydeck-test-${randomUUID().slice(0, 8)}`;
@@ -38,6 +40,19 @@ describe('KeytarVault against the real keychain', () => {
     expect(await vault.get(id)).toBeNull();
     expect(await vault.delete(id)).toBe(false);
     expect(await vault.list()).not.toContain(id);
+  });
+
+  it('keeps the data key of the password cache in the keychain, never listed as an account', async () => {
+    expect(await vault.getDataKey()).toBeNull();
+    const codec = new PasswordCodec();
+    expect(await codec.init(vault)).toBe(true);
+    const stored = await vault.getDataKey();
+    expect(stored && Buffer.from(stored, 'base64')).toHaveLength(32);
+    expect(await keytar.getPassword(SERVICE, DATA_KEY_ACCOUNT)).toBe(stored);
+    expect(await vault.list()).not.toContain(DATA_KEY_ACCOUNT);
+    // A second start uses the same key (it is not replaced).
+    await new PasswordCodec().init(vault);
+    expect(await vault.getDataKey()).toBe(stored);
   });
 
   it('reports itself available', async () => {

@@ -124,6 +124,12 @@ describe('accounts', () => {
       },
       list: async () => [],
       status: async () => ({ available: false, message: 'No system keychain was found.' }),
+      getDataKey: async () => {
+        throw new AppFailure('keychain_unavailable', 'No system keychain was found.');
+      },
+      setDataKey: async () => {
+        throw new AppFailure('keychain_unavailable', 'No system keychain was found.');
+      },
     };
     void vault;
     const { c: offline } = await core(broken);

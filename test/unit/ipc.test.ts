@@ -86,6 +86,41 @@ describe('dispatcher', () => {
   });
 });
 
+describe('dispatcher: text that cannot be saved', () => {
+  it('refuses a lone surrogate in a label, names the field, never calls the handler', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers);
+    const refused = {
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: 'The name contains a character that cannot be saved. Remove it and try again.',
+        field: 'label',
+      },
+    };
+    // Half of 😀 (\ud83d\ude00) on each side, as a cut-off paste leaves it.
+    for (const label of ['Shop \ud83d', '\ude00 Shop', 'Sh\ude00\ud83dop']) {
+      expect(await dispatch('accounts:add', [{ vendor: 'thordata', label, credentials: { token: 'abc' } }])).toEqual(
+        refused,
+      );
+      expect(await dispatch('accounts:rename', [{ id: ID, label }])).toEqual(refused);
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps accepting emoji, CJK and astral characters, cleaned as before', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers);
+    const r = await dispatch('accounts:add', [
+      { vendor: 'thordata', label: '  店铺 😀 𠀀 👨\u200d👩\u200d👧  ', credentials: { token: 'abc' } },
+    ]);
+    expect(r.ok).toBe(true);
+    expect(calls).toEqual([
+      ['accounts:add', [{ vendor: 'thordata', label: '店铺 😀 𠀀 👨\u200d👩\u200d👧', credentials: { token: 'abc' } }]],
+    ]);
+  });
+});
+
 describe('bindIpc sender check', () => {
   function fakeIpc() {
     const handlers = new Map<string, (e: IpcEventLike, ...a: unknown[]) => Promise<unknown>>();

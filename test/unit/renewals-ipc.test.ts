@@ -80,7 +80,7 @@ describe('renew through IPC', () => {
 
     expect(ok(await call('renewals:operations')).map((o) => o.id)).toContain(op!.id);
     const audit = ok(await call('audit:list'));
-    expect(audit.some((row) => row.operationId === op!.id && row.action === 'renew')).toBe(true);
+    expect(audit.rows.some((row) => row.operationId === op!.id && row.action === 'renew')).toBe(true);
     const csv = ok(await call('audit:csv'));
     expect(csv.split('\n')[0]).toMatch(/^Time \(UTC\),Action,Account,Vendor,/);
     expect(csv).toContain(op!.id);

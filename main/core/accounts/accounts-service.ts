@@ -44,6 +44,8 @@ const sameLabel = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
 /**
  * Accounts: metadata in the store, credentials in the vault (one keychain entry each). Secrets go in
  * and never come back out of this service except to a vendor client inside main.
+ * A disk that refuses writes (full, read-only) never makes these throw, except `add`: renames,
+ * removals and refresh results are kept in memory and saved later (AppStore).
  */
 export class AccountsService {
   constructor(private readonly deps: AccountsDeps) {}
@@ -126,10 +128,13 @@ export class AccountsService {
     };
     // Keychain first: if it refuses, nothing is written anywhere.
     await this.deps.vault.set(meta.id, credentials);
+    // Then the settings file, and it must reach the disk: an account kept only in memory would vanish
+    // at the next start and leave its key behind in the keychain. If it cannot be saved, undo the key.
     try {
-      this.deps.store.setAccounts([...this.deps.store.accounts(), meta]);
-    } catch {
+      this.deps.store.setAccounts([...this.deps.store.accounts(), meta], { mustSave: true });
+    } catch (e) {
       await this.deps.vault.delete(meta.id).catch(() => false);
+      if (e instanceof AppFailure) throw new AppFailure(e.code, `The account was not added. ${e.message}`);
       throw new AppFailure(
         'storage',
         'Proxydeck could not save the account. Check that your disk is not full, then try again.',

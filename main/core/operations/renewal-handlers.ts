@@ -65,7 +65,7 @@ export function renewalHandlers(
       renewals.resolveManually(operationId, { kind, id }, renewed),
     'renewals:holds': () => renewals.holds(),
     'renewals:releaseHold': ({ file }) => renewals.releaseHold(file),
-    'audit:list': () => renewals.audit.list(),
+    'audit:list': () => renewals.audit.read(),
     'audit:csv': () => renewals.audit.toCsv(),
   };
 }

@@ -73,10 +73,14 @@ export class RefreshService {
   }
 
   private run(id: string): void {
-    const job: Promise<void> = this.limit(() => this.refreshOne(id)).finally(() => {
-      this.running.delete(id);
-      if (this.again.delete(id)) this.run(id);
-    });
+    // refreshOne handles its own failures; this catch is the last line, so a refresh can never end
+    // in an unhandled rejection (which would stop the app), whatever goes wrong in it.
+    const job: Promise<void> = this.limit(() => this.refreshOne(id).catch((e) => this.failSafely(id, e))).finally(
+      () => {
+        this.running.delete(id);
+        if (this.again.delete(id)) this.run(id);
+      },
+    );
     this.running.set(id, job);
   }
 
@@ -128,7 +132,18 @@ export class RefreshService {
     }
   }
 
-  /** A refresh that got nothing: the last good snapshot stays, and the reason is kept on the account. */
+  private failSafely(id: string, e: unknown): void {
+    try {
+      this.fail(id, toAppError(e));
+    } catch {
+      // Nothing left to record it with; the process guard logs anything that still escapes.
+    }
+  }
+
+  /**
+   * A refresh that got nothing: the last good snapshot stays, and the reason is kept on the account
+   * (in memory if the disk refuses it: AppStore never throws a disk error here).
+   */
   private fail(id: string, error: AppError): void {
     this.accounts.markRefreshFailed(id, error, this.now().toISOString());
     this.events.emit({

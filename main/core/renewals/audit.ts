@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_IDS } from '../../../preload/contract/model';
+import { diskFix, diskReason } from '../../../preload/contract/notices';
+import { AppFailure } from '../errors';
+import { classify, type DiskHealth, diskHealth, isDiskError } from '../store/disk-health';
+import { ensurePrivateDir } from '../store/private-files';
 import { appendLineDurable } from './atomic-file';
 
 /**
  * The audit log of every money action, one JSON line each in `<dataDir>/audit.jsonl`, appended and
- * fsynced. It answers "what did Proxydeck pay, when, for what" for the user and for support.
+ * fsynced (0600). It answers "what did Proxydeck pay, when, for what" for the user and for support.
  * What goes in is chosen field by field: ids, labels, amounts and states — never credentials or
  * proxy passwords (the journal's request/quote objects hold none either, but rows are built
  * explicitly so a future field cannot leak in by accident).
@@ -32,25 +36,59 @@ export const AuditRowSchema = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
 
+export interface AuditRead {
+  rows: AuditRow[];
+  /** Lines of the file that could not be read (torn by a power cut, edited): kept in the file, counted. */
+  damagedLines: number;
+}
+
 export class AuditLog {
   readonly path: string;
-  /** Lines that could not be read by list() (kept in the file, reported). */
+  /** Lines that could not be read by the last read() (kept in the file, reported). */
   damagedLines = 0;
+  private readonly disk: DiskHealth;
+  /** Rows the disk has not accepted yet (full, read-only...), oldest first: shown, and appended later. */
+  private readonly unsaved: string[] = [];
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+  constructor(
+    private readonly dataDir: string,
+    disk?: DiskHealth,
+  ) {
     this.path = join(dataDir, 'audit.jsonl');
+    this.disk = disk ?? diskHealth(dataDir);
   }
 
+  /** Appends a row; when the disk refuses, it is kept in memory and appended (in order) later. Never throws a disk error. */
   append(row: AuditRow): void {
-    appendLineDurable(this.path, JSON.stringify(AuditRowSchema.parse(row)));
+    this.unsaved.push(JSON.stringify(AuditRowSchema.parse(row)));
+    this.disk.write('audit', () => this.flush());
   }
 
-  list(): AuditRow[] {
-    if (!existsSync(this.path)) return [];
+  private flush(): void {
+    if (this.unsaved.length === 0) return;
+    ensurePrivateDir(this.dataDir);
+    while (this.unsaved.length > 0) {
+      appendLineDurable(this.path, this.unsaved[0]!);
+      this.unsaved.shift();
+    }
+  }
+
+  /** Every row (the file, then rows not saved yet) and how many lines of the file could not be read. */
+  read(): AuditRead {
+    let text = '';
+    try {
+      text = existsSync(this.path) ? readFileSync(this.path, 'utf8') : '';
+    } catch (e) {
+      if (!isDiskError(e)) throw e;
+      const { kind, code } = classify(e);
+      throw new AppFailure(
+        'storage',
+        `Proxydeck could not read its activity log (${this.path}): ${diskReason(kind, code)}. ${diskFix(kind)}, then reload.`,
+      );
+    }
     const rows: AuditRow[] = [];
     let damaged = 0;
-    for (const line of readFileSync(this.path, 'utf8').split('\n')) {
+    for (const line of [...text.split('\n'), ...this.unsaved]) {
       if (!line.trim()) continue;
       try {
         const parsed = AuditRowSchema.safeParse(JSON.parse(line));
@@ -61,7 +99,11 @@ export class AuditLog {
       }
     }
     this.damagedLines = damaged;
-    return rows;
+    return { rows, damagedLines: damaged };
+  }
+
+  list(): AuditRow[] {
+    return this.read().rows;
   }
 
   toCsv(rows: AuditRow[] = this.list()): string {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { DiskHealth } from '../store/disk-health';
 import { writeFileAtomic } from './atomic-file';
 
 /**
@@ -90,7 +91,11 @@ export class Holds {
   /** True when holds.json itself was unreadable: everything is blocked until the user releases it. */
   private damaged = false;
 
-  constructor(dir: string) {
+  /** With `disk`, a write the disk refuses is kept in memory (still blocking) and retried. */
+  constructor(
+    dir: string,
+    private readonly disk?: DiskHealth,
+  ) {
     this.path = join(dir, 'holds.json');
     if (!existsSync(this.path)) return;
     try {
@@ -115,10 +120,13 @@ export class Holds {
     return all;
   }
 
-  /** Written BEFORE the damaged entry is moved aside: a crash in between keeps the block. */
-  add(hold: Hold): void {
-    if (this.holds.some((h) => h.file === hold.file)) return;
-    this.write([...this.holds, HoldSchema.parse(hold)]);
+  /**
+   * Written BEFORE the damaged entry is moved aside: a crash in between keeps the block. Returns
+   * whether the hold is on disk; when not, it blocks from memory and the entry must stay where it is.
+   */
+  add(hold: Hold): boolean {
+    if (this.holds.some((h) => h.file === hold.file)) return this.disk?.problem('holds') == null;
+    return this.write([...this.holds, HoldSchema.parse(hold)]);
   }
 
   release(file: string): boolean {
@@ -151,9 +159,15 @@ export class Holds {
     );
   }
 
-  private write(holds: Hold[]): void {
-    writeFileAtomic(this.path, `${JSON.stringify({ version: 1, holds }, null, 2)}\n`);
+  /** Memory first (it is what blocks), then the disk; true when the disk has it. */
+  private write(holds: Hold[]): boolean {
     this.holds = holds;
+    const save = () => writeFileAtomic(this.path, `${JSON.stringify({ version: 1, holds: this.holds }, null, 2)}\n`);
+    if (!this.disk) {
+      save();
+      return true;
+    }
+    return this.disk.write('holds', save);
   }
 }
 

@@ -1,9 +1,12 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_IDS } from '../../../preload/contract/model';
-import { asidePath, moveAside } from '../store/open-file';
+import { type DiskHealth, diskHealth, isDiskError } from '../store/disk-health';
+import { asidePath, tryMoveAside } from '../store/open-file';
+import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-files';
 import { writeFileAtomic } from './atomic-file';
+import { blockedView, mustReachDisk, notSentFailure, notSentView } from './journal-disk';
 import { type Hold, Holds, salvage } from './journal-holds';
 
 /**
@@ -17,6 +20,9 @@ import { type Hold, Holds, salvage } from './journal-holds';
  *
  * Item states:   intent → sending → done | failed | uncertain → (reconcile) done | failed
  * Overall state: the same, plus 'partial' (some done, some failed, none unknown).
+ *
+ * When the disk refuses a record (full, read-only...), see journal-disk.ts: before sending → refused,
+ * nothing is sent; after sending → kept in memory, still blocking, and written later.
  */
 
 export const ITEM_STATES = ['intent', 'sending', 'done', 'failed', 'uncertain'] as const;
@@ -115,25 +121,50 @@ export const itemKey = (accountId: string, t: { kind: string; id: string }) => `
 
 export interface JournalProblem {
   file: string;
+  /** Where it was moved; the file's own name when the disk did not allow moving it (it stays in place). */
   movedTo: string;
   reason: string;
 }
 
+/** Blocks every renewal while the journal folder itself cannot be read: what it holds is unknown. */
+const UNREADABLE_HOLD: Hold = {
+  file: 'journal',
+  movedTo: 'journal',
+  createdAt: '',
+  accountId: null,
+  targets: null,
+  operationAt: null,
+};
+
 export class Journal {
   readonly dir: string;
+  /** What the app works with (for a record not on disk yet: its blocked view, journal-disk.ts). */
   private readonly ops = new Map<string, Operation>();
+  /** The last version of each operation known to be on disk. */
+  private readonly written = new Map<string, Operation>();
+  /** Records the disk has not accepted yet, to be written as soon as it does. */
+  private readonly unsaved = new Map<string, Operation>();
   /** Files that could not be read at start-up; moved aside, shown to the user. */
   readonly problems: JournalProblem[] = [];
   /** Blocks left by damaged entries that may have moved money (journal-holds.ts). */
   readonly holds: Holds;
+  /** Why the journal folder could not be listed at start-up (every renewal is then blocked). */
+  private unreadable: string | null = null;
+  private readonly disk: DiskHealth;
 
   constructor(
     dataDir: string,
     private readonly now: () => Date = () => new Date(),
+    disk?: DiskHealth,
   ) {
     this.dir = join(dataDir, 'journal');
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    this.holds = new Holds(this.dir);
+    this.disk = disk ?? diskHealth(dataDir);
+    try {
+      ensurePrivateDir(this.dir);
+    } catch (e) {
+      if (!isDiskError(e)) throw e; // read-only or vanished: records are refused (nothing sent) until it works
+    }
+    this.holds = new Holds(this.dir, this.disk);
     this.load();
     this.archiveSettled();
   }
@@ -150,21 +181,41 @@ export class Journal {
     );
     if (old.length === 0) return;
     const archive = join(this.dir, 'archive');
-    mkdirSync(archive, { recursive: true, mode: 0o700 });
-    for (const op of old) {
-      appendFileSync(join(archive, `${op.createdAt.slice(0, 4)}.jsonl`), `${JSON.stringify(op)}\n`, { mode: 0o600 });
-      rmSync(join(this.dir, `${op.id}.json`), { force: true });
-      this.ops.delete(op.id);
+    try {
+      ensurePrivateDir(archive);
+      for (const op of old) {
+        appendFileSync(join(archive, `${op.createdAt.slice(0, 4)}.jsonl`), `${JSON.stringify(op)}\n`, {
+          mode: PRIVATE_FILE,
+        });
+        rmSync(join(this.dir, `${op.id}.json`), { force: true });
+        this.ops.delete(op.id);
+        this.written.delete(op.id);
+      }
+    } catch (e) {
+      // A full or read-only disk: what was not archived stays live and is archived at a later start.
+      if (!isDiskError(e)) throw e;
     }
   }
 
   private load(): void {
-    for (const name of readdirSync(this.dir)) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch (e) {
+      if (!isDiskError(e)) throw e;
+      // Missing (and not creatable): there are no records. Anything else: they may exist, so block.
+      if (e.code !== 'ENOENT') this.unreadable = e.code;
+    }
+    for (const name of names) {
       const path = join(this.dir, name);
       if (name.includes('.tmp-')) {
         // A temp file never renamed: its write did not complete, so the request it preceded was never
         // sent (we send only after the rename). The previous version of the entry, if any, is intact.
-        rmSync(path, { force: true });
+        try {
+          rmSync(path, { force: true });
+        } catch (e) {
+          if (!isDiskError(e)) throw e;
+        }
         continue;
       }
       if (!name.endsWith('.json') || name.includes('.damaged-')) continue;
@@ -175,6 +226,7 @@ export class Journal {
         const parsed = OperationSchema.safeParse(JSON.parse(raw));
         if (parsed.success) {
           this.ops.set(parsed.data.id, parsed.data);
+          this.written.set(parsed.data.id, parsed.data);
           continue;
         }
         reason = 'its content does not have the expected shape';
@@ -182,27 +234,39 @@ export class Journal {
         reason = e instanceof SyntaxError ? 'it is damaged (not valid JSON)' : 'it could not be read';
       }
       // Never drop a money record silently: keep the file for support, and report it. What it may have
-      // paid for stays blocked: the hold is on disk before the file is moved.
+      // paid for stays blocked: the hold is on disk before the file is moved. When the disk refuses
+      // the hold, it blocks from memory and the damaged file stays in place, so the next start finds it again.
       const found = salvage(raw);
       const at = this.now();
+      let held = true;
       if (!found.settled) {
         const { settled: _settled, ...what } = found;
         const movedTo = asidePath(path, 'damaged', at);
-        this.holds.add({ file: name, movedTo, createdAt: at.toISOString(), ...what });
+        held = this.holds.add({ file: name, movedTo, createdAt: at.toISOString(), ...what });
       }
-      this.problems.push({ file: name, movedTo: moveAside(path, 'damaged', at), reason });
+      const movedTo = held ? tryMoveAside(path, 'damaged', at) : null;
+      this.problems.push({ file: name, movedTo: movedTo ?? name, reason });
     }
   }
 
   /** Plain-language notices for damaged entries (the lead shows them with the other start-up notices). */
   notices(): string[] {
-    return this.problems.map(
-      (p) =>
-        `A record of a renewal (${p.file}) could not be read because ${p.reason}. It was kept as ${p.movedTo}. ` +
-        (this.holds.list().some((h) => h.file === p.file)
-          ? 'What it covers may already have been paid, so it stays blocked from renewing until it is checked (see Activity).'
-          : 'Check recent renewals in your vendor dashboards.'),
-    );
+    const unreadable = this.unreadable
+      ? [
+          `Proxydeck could not read its renewal journal (${this.dir}, ${this.unreadable}), so it cannot tell what earlier renewals may have paid. ` +
+            'Every renewal is blocked until it can. Check that your user account may read that folder, then restart Proxydeck.',
+        ]
+      : [];
+    return [
+      ...unreadable,
+      ...this.problems.map(
+        (p) =>
+          `A record of a renewal (${p.file}) could not be read because ${p.reason}. It was kept as ${p.movedTo}. ` +
+          (this.holds.list().some((h) => h.file === p.file)
+            ? 'What it covers may already have been paid, so it stays blocked from renewing until it is checked (see Activity).'
+            : 'Check recent renewals in your vendor dashboards.'),
+      ),
+    ];
   }
 
   get(id: string): Operation | undefined {
@@ -216,7 +280,9 @@ export class Journal {
 
   /**
    * Persists an operation (validated, atomic). The in-memory copy changes only after the file is on
-   * disk, so memory never claims more than the disk does.
+   * disk, so memory never claims more than the disk does. When the disk refuses (journal-disk.ts): a
+   * record needed before sending throws a plain storage error (the caller must not send); a record of
+   * what happened after sending is kept in memory, still blocking, and written later.
    */
   save(op: Operation, note: string | null = null): Operation {
     const next: Operation = { ...structuredClone(op), updatedAt: this.now().toISOString() };
@@ -224,13 +290,66 @@ export class Journal {
     const last = next.history.at(-1);
     if (!last || last.state !== next.state || note) next.history.push({ at: next.updatedAt, state: next.state, note });
     const valid = OperationSchema.parse(next);
-    writeFileAtomic(join(this.dir, `${valid.id}.json`), `${JSON.stringify(valid, null, 2)}\n`);
+    const onDisk = this.written.get(valid.id);
+    const key = `journal:${valid.id}`;
+    try {
+      this.writeEntry(valid);
+    } catch (e) {
+      if (!isDiskError(e)) throw e;
+      if (mustReachDisk(valid, onDisk)) {
+        if (onDisk) {
+          // Disk: intent (failed "not sent" at the next start). Memory says so now, and the disk later.
+          const view = notSentView(valid, e);
+          view.state = overallState(view.items);
+          this.ops.set(view.id, view);
+          this.unsaved.set(view.id, view);
+          this.disk.failed(key, e, () => this.flush(view.id));
+        }
+        throw notSentFailure(valid, e);
+      }
+      const view = blockedView(valid, onDisk!, e);
+      view.state = overallState(view.items);
+      this.ops.set(valid.id, view);
+      this.unsaved.set(valid.id, valid);
+      this.disk.failed(key, e, () => this.flush(valid.id));
+      return structuredClone(view);
+    }
     this.ops.set(valid.id, valid);
+    this.written.set(valid.id, valid);
+    this.unsaved.delete(valid.id);
+    this.disk.resolved(key);
     return structuredClone(valid);
+  }
+
+  /** Writes a record kept in memory (DiskHealth retries this). */
+  private flush(id: string): void {
+    const op = this.unsaved.get(id);
+    if (!op) return;
+    this.writeEntry(op);
+    this.written.set(id, op);
+    this.unsaved.delete(id);
+    this.ops.set(id, op);
+  }
+
+  private writeEntry(op: Operation): void {
+    if (!existsSync(this.dir)) this.restoreFolder();
+    writeFileAtomic(join(this.dir, `${op.id}.json`), `${JSON.stringify(op, null, 2)}\n`);
+  }
+
+  /**
+   * The journal folder vanished while running (deleted, a drive re-mounted empty): write back every
+   * record in memory first, so no unresolved one is lost at the next start.
+   */
+  private restoreFolder(): void {
+    ensurePrivateDir(this.dir);
+    for (const op of this.written.values()) {
+      writeFileAtomic(join(this.dir, `${op.id}.json`), `${JSON.stringify(op, null, 2)}\n`);
+    }
   }
 
   /** A damaged entry's hold that still blocks this item (journal-holds.ts). */
   holdFor(accountId: string, target: { kind: string; id: string }): Hold | undefined {
+    if (this.unreadable) return UNREADABLE_HOLD;
     return this.holds.blocking(accountId, target);
   }
 

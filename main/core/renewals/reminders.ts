@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { AccountSnapshot, VendorId } from '../../../preload/contract/model';
 import { VENDOR_NAMES } from '../../vendors/errors';
-import { moveAside } from '../store/open-file';
+import { type DiskHealth, diskHealth } from '../store/disk-health';
+import { tryMoveAside } from '../store/open-file';
+import { ensurePrivateDir } from '../store/private-files';
 import { writeFileAtomic } from './atomic-file';
 
 /**
@@ -145,19 +147,23 @@ export class Reminders {
   private fired = new Set<string>();
   readonly notices: string[] = [];
 
+  private readonly disk: DiskHealth;
+
   constructor(
     dataDir: string,
-    private readonly opts: { now?: () => Date; thresholds?: number[] } = {},
+    private readonly opts: { now?: () => Date; thresholds?: number[]; disk?: DiskHealth } = {},
   ) {
-    mkdirSync(dataDir, { recursive: true });
+    this.disk = opts.disk ?? diskHealth(dataDir);
     this.path = join(dataDir, 'reminders.json');
     if (existsSync(this.path)) {
       try {
         this.fired = new Set(FiredFile.parse(JSON.parse(readFileSync(this.path, 'utf8'))).fired);
       } catch {
         // Worst case some reminders show again; say so rather than fail.
-        const moved = moveAside(this.path, 'damaged', this.now());
-        this.notices.push(`The list of expiry reminders already shown could not be read (kept as ${moved}).`);
+        const moved = tryMoveAside(this.path, 'damaged', this.now());
+        this.notices.push(
+          `The list of expiry reminders already shown could not be read${moved ? ` (kept as ${moved})` : ''}. Some reminders may show again.`,
+        );
       }
     }
   }
@@ -177,7 +183,11 @@ export class Reminders {
       const expiry = Date.parse(k.split('|')[2] ?? '');
       if (!Number.isNaN(expiry) && expiry < now.getTime() - 30 * DAY) this.fired.delete(k);
     }
-    writeFileAtomic(this.path, JSON.stringify({ version: 1, fired: [...this.fired] }));
+    // The list stays in memory when the disk refuses it (no reminder repeats while Proxydeck runs) and is saved later.
+    this.disk.write('reminders', () => {
+      ensurePrivateDir(dirname(this.path));
+      writeFileAtomic(this.path, JSON.stringify({ version: 1, fired: [...this.fired] }));
+    });
     return notifications;
   }
 }

@@ -291,17 +291,31 @@ export class RenewalService {
       retryOf,
       history: [],
     };
-    if (notSent) {
-      op.items = op.items.map((i) => ({ ...i, state: 'failed', message: notSent }));
-      op = this.journal.save(op, 'not sent');
-      this.emit(op, onProgress);
-      this.auditOp(op, retryOf ? 'retry' : 'renew');
-      return op;
+    try {
+      if (notSent) {
+        op.items = op.items.map((i) => ({ ...i, state: 'failed', message: notSent }));
+        op = this.journal.save(op, 'not sent');
+        this.emit(op, onProgress);
+        this.auditOp(op, retryOf ? 'retry' : 'renew');
+        return op;
+      }
+      op = this.journal.save(op, retryOf ? `retry of ${retryOf}` : null);
+      if (retryOf) this.markRetried(retryOf, op);
+      // On disk BEFORE the request leaves: a crash from here on is found at start-up.
+      op = this.journal.save({ ...op, items: op.items.map((i) => ({ ...i, state: 'sending' })) });
+    } catch (e) {
+      // The journal refused a record it needs before sending (full or read-only disk): this account's
+      // part is not sent and says so; the other accounts of the batch go on.
+      if (!(e instanceof AppFailure) || e.code !== 'storage') throw e;
+      const failed: Operation = {
+        ...op,
+        state: 'failed',
+        items: op.items.map((i) => ({ ...i, state: 'failed', message: e.message })),
+      };
+      this.emit(failed, onProgress);
+      this.auditOp(failed, retryOf ? 'retry' : 'renew');
+      return failed;
     }
-    op = this.journal.save(op, retryOf ? `retry of ${retryOf}` : null);
-    if (retryOf) this.markRetried(retryOf, op);
-    // On disk BEFORE the request leaves: a crash from here on is found at start-up.
-    op = this.journal.save({ ...op, items: op.items.map((i) => ({ ...i, state: 'sending' })) });
     this.emit(op, onProgress);
 
     let result: RenewResult | null = null;

@@ -1,7 +1,12 @@
 /**
- * Migrations of the settings file, by `schemaVersion`. Version 0 is the prototype's format (no
- * schemaVersion; accounts as a map keyed by id with `name` and `created`; settings at the top level).
- * Each step is a pure function so tests can feed it old files; a file is taken step by step (0 → 1 → 2).
+ * Migrations of the settings file, by `schemaVersion`. Each step is a pure function so tests can feed
+ * it old files; a file is taken step by step (0 → 1 → 2).
+ *
+ * Only a file that carries a KNOWN older version is migrated. Version 0 is the prototype's format,
+ * which had no `schemaVersion`: it is recognised by its own shape (accounts as a map keyed by id, each
+ * with a vendor; no `settings` object), never by the mere absence of a version. A file with no
+ * version that is not that shape, or with a version Proxydeck never wrote, is damaged, not old: it is
+ * never "migrated" (which would turn a damaged file into an empty one).
  */
 import { DEFAULT_SETTINGS } from '../../../preload/contract/schemas';
 import { STORE_VERSION } from './schema';
@@ -9,6 +14,14 @@ import { STORE_VERSION } from './schema';
 type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The prototype's file: no version, no settings object, accounts as a map of objects with a vendor. */
+export function isVersion0(data: Json): boolean {
+  if ('schemaVersion' in data || 'settings' in data) return false;
+  const { accounts } = data;
+  if (!isObj(accounts)) return false;
+  return Object.values(accounts).every((a) => isObj(a) && typeof a.vendor === 'string');
+}
 
 function v0ToV1(old: Json): Json {
   const accounts = isObj(old.accounts)
@@ -56,16 +69,41 @@ export interface MigrationOutcome {
   migrated: boolean;
 }
 
-/** Applies every step from the file's version up to the current one. Throws on a version from the future. */
-export function migrate(data: Json): MigrationOutcome {
-  const from = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-  if (from > STORE_VERSION) {
-    throw new Error(`settings file version ${from} is newer than this app (${STORE_VERSION})`);
+/** The file's version is not one Proxydeck ever wrote (or it has none): the file is damaged. */
+export class UnknownVersionError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnknownVersionError';
   }
+}
+
+/** The file was written by a newer Proxydeck. */
+export class NewerVersionError extends Error {
+  constructor(readonly version: number) {
+    super(`settings file version ${version} is newer than this app (${STORE_VERSION})`);
+    this.name = 'NewerVersionError';
+  }
+}
+
+/** The file's version: a known one, a newer one (thrown), or none Proxydeck knows (thrown). */
+export function versionOf(data: Json): number {
+  const v = data.schemaVersion;
+  if (v === undefined) {
+    if (isVersion0(data)) return 0;
+    throw new UnknownVersionError('it has no version number and is not a format Proxydeck ever wrote');
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v > STORE_VERSION) throw new NewerVersionError(v);
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= STORE_VERSION) return v;
+  throw new UnknownVersionError(`its version number (${JSON.stringify(v)?.slice(0, 20)}) is not one Proxydeck knows`);
+}
+
+/** Applies every step from the file's known version up to the current one. Throws as versionOf does. */
+export function migrate(data: Json): MigrationOutcome {
+  const from = versionOf(data);
   let out = data;
   for (let v = from; v < STORE_VERSION; v++) {
     const step = STEPS[v];
-    if (!step) throw new Error(`no migration from version ${v}`);
+    if (!step) throw new UnknownVersionError(`no migration from version ${v}`);
     out = step(out);
   }
   return { data: out, from, migrated: from !== STORE_VERSION };

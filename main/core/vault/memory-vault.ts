@@ -4,6 +4,7 @@ import type { Vault, VaultStatus } from './vault';
 /** An in-memory vault for unit tests and for demo accounts (their keys are the simulators' own). */
 export class MemoryVault implements Vault {
   private readonly entries = new Map<string, string>();
+  private dataKey: string | null = null;
 
   async get(id: string): Promise<Credentials | null> {
     const v = this.entries.get(id);
@@ -20,5 +21,11 @@ export class MemoryVault implements Vault {
   }
   async status(): Promise<VaultStatus> {
     return { available: true, message: null };
+  }
+  async getDataKey(): Promise<string | null> {
+    return this.dataKey;
+  }
+  async setDataKey(key: string): Promise<void> {
+    this.dataKey = key;
   }
 }

@@ -21,4 +21,14 @@ export interface Vault {
   list(): Promise<string[]>;
   /** Probes the keychain; never throws. */
   status(): Promise<VaultStatus>;
+  /**
+   * The key that encrypts proxy passwords in the local cache (base64; main/core/secrets/), kept in
+   * the keychain beside the accounts and never in a file. Null when none was made yet. Throws a
+   * `keychain_unavailable` AppFailure when the keychain cannot be used.
+   */
+  getDataKey(): Promise<string | null>;
+  setDataKey(key: string): Promise<void>;
 }
+
+/** The keychain entry (account name) of the data key; never listed as an account. */
+export const DATA_KEY_ACCOUNT = '__proxydeck_data_key__';

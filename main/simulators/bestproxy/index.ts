@@ -35,6 +35,7 @@ export function createBestproxySimulator(opts: SimulatorOptions = {}): Bestproxy
     balanceCents: opts.balanceMinor ?? 18_650,
     now: clock(),
   });
+  if (opts.credentials?.appKey) state.appKey = opts.credentials.appKey;
   registerRoutes({ server, state, now: () => server.now() });
   return {
     vendor: 'bestproxy',

@@ -72,9 +72,9 @@ export const gb = (ctx: SimContext, v: number): number => (ctx.server.wrongUnits
 export const money = (ctx: SimContext, cents: number): number => (ctx.server.wrongUnits ? cents : cents / 100);
 
 /** The envelope of a server error (the ErrorResponse model's shape), for `after_apply` 5xx answers. */
-export const errorEnvelope = (status: number): unknown => ({
+export const errorEnvelope = (status: number, message?: string): unknown => ({
   code: status,
-  message: '服务器内部错误 (internal server error)',
+  message: message ?? '服务器内部错误 (internal server error)',
   errors: {},
 });
 

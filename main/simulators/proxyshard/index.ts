@@ -27,9 +27,12 @@ export function createProxyshardSimulator(opts: ProxyshardSimulatorOptions = {})
   if (opts.now) server.now = opts.now;
   // The vendor's error body (schema ApiError, doc §2.2); a success answer's envelope is `success`
   // alone: `message` and every other field are data a wrong_types answer scrambles.
-  server.errorEnvelope = (status) => ({ success: false, message: `Internal Server Error (${status})` });
+  server.errorEnvelope = (status, message) => ({
+    success: false,
+    message: message ?? `Internal Server Error (${status})`,
+  });
   server.envelopeKeys = ['success'];
-  const apiKey = opts.apiKey ?? DEFAULT_API_KEY;
+  const apiKey = opts.apiKey ?? opts.credentials?.apiKey ?? DEFAULT_API_KEY;
   const account = seedAccount({
     seed: opts.seed ?? 20_261_123,
     ipCount: opts.ipCount ?? DEFAULT_IP_COUNT,

@@ -30,9 +30,16 @@ export interface ThordataSimulator extends VendorSimulator {
 export function createThordataSimulator(opts: ThordataSimulatorOptions = {}): ThordataSimulator {
   const server = new SimServer('thordata');
   if (opts.now) server.now = opts.now;
-  server.errorEnvelope = (status) => ({ code: status, data: null, msg: 'system error, please try again later' });
+  server.errorEnvelope = (status, message) => ({
+    code: status,
+    data: null,
+    msg: message ?? 'system error, please try again later',
+  });
   server.envelopeKeys = ['code', 'msg'];
-  const credentials = { ...THORDATA_SIM_CREDENTIALS };
+  const credentials = {
+    token: opts.credentials?.token ?? THORDATA_SIM_CREDENTIALS.token,
+    key: opts.credentials?.key ?? THORDATA_SIM_CREDENTIALS.key,
+  };
   const state = new ThordataState(server, credentials.token, opts);
   registerRoutes(server, state, credentials);
   return {

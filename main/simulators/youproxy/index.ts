@@ -20,19 +20,20 @@ export function createYouproxySimulator(opts: SimulatorOptions = {}): YouproxySi
   if (opts.now) server.now = opts.now;
   const ips = generateIps({ seed: opts.seed ?? 2002, ipCount: opts.ipCount ?? 48, now: server.now() });
   const state = new YouproxyState(ips, opts.balanceMinor ?? 2503);
-  registerRoutes({ server, state, apiKey: YOUPROXY_SIM_API_KEY });
+  const apiKey = opts.credentials?.apiKey ?? YOUPROXY_SIM_API_KEY;
+  registerRoutes({ server, state, apiKey });
   // YouProxy's own envelope (youproxy.md §1.3): `success` + `error {code, message}` at the top level.
   // Code 3 is the PHP integrator's "service unavailable" (undocumented by YouProxy itself).
-  server.errorEnvelope = (status) => ({
+  server.errorEnvelope = (status, message) => ({
     success: false,
-    error: { code: 3, message: `Service unavailable (${status})` },
+    error: { code: 3, message: message ?? `Service unavailable (${status})` },
   });
   server.envelopeKeys = ['success', 'error'];
   return {
     vendor: 'youproxy',
     server,
     state,
-    credentials: { apiKey: YOUPROXY_SIM_API_KEY },
+    credentials: { apiKey },
     baseUrl: () => server.url,
     listen: (port?: number) => server.listen(port),
     close: () => server.close(),

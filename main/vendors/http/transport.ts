@@ -81,6 +81,9 @@ export const DEFAULT_TIMEOUTS: TransportTimeouts = {
 };
 export const DEFAULT_RETRY: RetryPolicy = { max: 3, baseMs: 500, capMs: 8_000 };
 
+/** The longest vendor message quoted in an error (a hostile megabyte is cut, after redaction). */
+export const VENDOR_TEXT_MAX = 1000;
+
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const agents = new Map<string, Agent>();
 
@@ -190,12 +193,18 @@ export class HttpTransport {
     this.redact = makeRedactor(opts.secrets);
   }
 
-  /** Builds a VendorError whose vendor-supplied text is scrubbed of secrets. */
+  /**
+   * Builds a VendorError whose every text is scrubbed of secrets in any spelling: the vendor's words,
+   * Proxydeck's detail and sentence (they may quote a vendor value), and a vendor code given as text.
+   * The vendor's words are quoted up to VENDOR_TEXT_MAX characters: enough for any real message.
+   */
   error(code: VendorErrorCode, opts: ConstructorParameters<typeof VendorError>[2] = {}): VendorError {
     return new VendorError(this.vendor, code, {
       ...opts,
-      ...(opts.message === undefined ? {} : { message: this.redact(opts.message) }),
+      ...(opts.message === undefined ? {} : { message: this.redact.clip(opts.message, VENDOR_TEXT_MAX) }),
       ...(opts.detail === undefined ? {} : { detail: this.redact(opts.detail) }),
+      ...(opts.sentence === undefined ? {} : { sentence: this.redact(opts.sentence) }),
+      ...(typeof opts.vendorCode === 'string' ? { vendorCode: this.redact.clip(opts.vendorCode, 100) } : {}),
     });
   }
 

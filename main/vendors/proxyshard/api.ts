@@ -95,7 +95,8 @@ export class ProxyshardApi {
   }
 
   errorFor(status: number, body: unknown, rawText: string): VendorError {
-    const message = errorMessageOf(body, rawText);
+    // Redacted before errorMessageOf cuts it to 200 characters: a cut must never leave half a key.
+    const message = errorMessageOf(body, this.http.redact.clip(rawText.trim(), 200));
     const code = classifyError(status, message);
     return this.http.error(code, {
       httpStatus: status,

@@ -15,7 +15,7 @@ import type {
   WriteItemOutcome,
 } from '../../../preload/contract/model';
 import type { VendorError } from '../errors';
-import type { HttpTransport } from '../http/transport';
+import { type HttpTransport, VENDOR_TEXT_MAX } from '../http/transport';
 import type { Obj } from '../parse';
 import type { WriteOptions } from '../vendor-client';
 import type { WriteOutcome } from '../write-outcome';
@@ -74,7 +74,8 @@ export async function quoteRenewal(ctx: YpContext, req: RenewRequest): Promise<R
     currency = q.price.currency;
     totalMinor += q.price.minor;
     balance = q.balance ?? balance;
-    warnings.push(...q.warnings);
+    // The vendor's own words: redacted like every vendor text before they reach the window.
+    warnings.push(...q.warnings.map((w) => ({ ...w, message: ctx.http.redact.clip(w.message, VENDOR_TEXT_MAX) })));
     if (q.promoCodeStatus === 'NO_VALID') {
       warnings.push({
         code: 'promo_not_valid',

@@ -18,6 +18,8 @@ export function ActivityPanel() {
   const headingId = useId();
   const vendors = useVendorsStore((s) => s.list);
   const [rows, setRows] = useState<AuditRowView[] | null>(null);
+  /** Lines of the audit log main could not read (damaged on disk): said, never hidden. */
+  const [damaged, setDamaged] = useState(0);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -27,8 +29,10 @@ export function ActivityPanel() {
     setError(null);
     const r = await getApi().audit.list();
     setLoading(false);
-    if (r.ok) setRows([...r.data].reverse());
-    else setError(r.error);
+    if (r.ok) {
+      setRows([...r.data.rows].reverse());
+      setDamaged(r.data.damagedLines);
+    } else setError(r.error);
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the panel opens.
@@ -81,6 +85,11 @@ export function ActivityPanel() {
         <p className="flash" role="status">
           {flash}
         </p>
+      ) : null}
+      {rows && damaged > 0 ? (
+        <div className="banner banner-warning" role="status">
+          <div className="banner-text">{t('activity.damaged', { count: damaged })}</div>
+        </div>
       ) : null}
       {rows && rows.length === 0 ? <p className="muted">{t('activity.empty')}</p> : null}
       {rows && rows.length > 0 ? (
