@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /**
  * `npm run bench`: measures side by side, in one run, and prints ratios (no absolute targets: the
  * machine varies, the ratio between two ways of doing the same work does not).
@@ -7,8 +8,10 @@
  */
 import Conf from 'conf';
 import { ARCHIVE_AFTER_DAYS, Journal } from '../main/core/renewals/journal';
+import { PasswordCodec } from '../main/core/secrets/snapshot-codec';
 import type { BackendCtor } from '../main/core/store/open-file';
 import { SnapshotStore } from '../main/core/store/snapshot-store';
+import { MemoryVault } from '../main/core/vault/memory-vault';
 import { parseJsonLossless } from '../main/vendors/http/json';
 import type { AccountSnapshot, ProxyEndpoint } from '../preload/contract/model';
 import { journalOp } from '../test/helpers/journal-op';
@@ -84,6 +87,15 @@ const s100 = time('100,000 IPs', 3, () => {
   store.get(large.accountId);
 });
 console.log(`  ratio 100,000 / 1,000 IPs: ${(s100 / s1).toFixed(1)}x (100x would be linear)`);
+// The same 100,000 IPs with every proxy password sealed (AES-256-GCM, key from a vault) on the way.
+const codec = new PasswordCodec();
+await codec.init(new MemoryVault());
+const sealedStore = new SnapshotStore(join(dir, 'sealed'), Conf as unknown as BackendCtor, undefined, codec);
+const sealed = time('100,000 IPs, passwords encrypted at rest', 3, () => {
+  sealedStore.put(large);
+  sealedStore.get(large.accountId);
+});
+console.log(`  ratio encrypted / plain at 100,000 IPs: ${(sealed / s100).toFixed(2)}x`);
 cleanup();
 
 console.log('\n3. Renewal journal at start-up (10 operations a day)');

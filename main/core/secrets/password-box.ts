@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * AES-256-GCM for one short secret (a proxy password) in the local cache: `enc:v1:` + base64 of
+ * AES-256-GCM for a secret of the local cache (a snapshot's proxy passwords): `enc:v1:` + base64 of
  * IV (12 bytes) ‖ tag (16 bytes) ‖ ciphertext. The additional data binds a sealed value to where it
- * belongs (account and item), so a value copied into another place does not open.
+ * belongs (the account), so a value copied into another account's file does not open.
  */
 export const SEALED_PREFIX = 'enc:v1:';
 const IV_BYTES = 12;

@@ -1,37 +1,85 @@
 import type { AccountSnapshot, ProxyEndpoint } from '../../../preload/contract/model';
 import type { Vault } from '../vault/vault';
-import { DATA_KEY_BYTES, isSealed, newDataKey, open, seal } from './password-box';
+import { DATA_KEY_BYTES, newDataKey, open, seal } from './password-box';
 
 /**
  * Proxy passwords in the snapshot cache, encrypted at rest. The snapshot files hold every proxy's
- * password (the reseller's customers' credentials), so on disk they are AES-256-GCM sealed with a data
- * key that lives in the OS keychain beside the accounts' API keys. A copied data folder without the
- * keychain reveals no password.
+ * password (the reseller's customers' credentials), so on disk each password is replaced by a
+ * placeholder and all of one snapshot's secrets travel in one AES-256-GCM sealed blob (`secrets`),
+ * bound to the account, with a data key that lives in the OS keychain beside the accounts' API keys.
+ * One seal per snapshot keeps 100,000 IPs cheap (see `npm run bench`). A copied data folder without
+ * the keychain reveals no password.
  *
  * Without a keychain (locked, missing provider) there is no key: passwords are written as null and
- * kept in this process's memory only; what is not in memory is shown as "withheld" (the IPs view says
- * "refresh to reveal"). Details fields whose name says password / secret / token are treated the same.
+ * kept in this process's memory only; what is not in memory is "withheld" (the IPs view says "refresh
+ * to reveal"). Detail fields whose name says password / secret / token are treated the same.
  */
+
+/** A snapshot as written to disk: its secrets sealed in one blob. */
+export type SealedSnapshot = AccountSnapshot & { secrets?: string };
 
 export interface SnapshotCodec {
   /** The copy to write to disk. */
-  seal(s: AccountSnapshot): AccountSnapshot;
+  seal(s: AccountSnapshot): SealedSnapshot;
   /** The copy to use, from what was read. */
-  open(s: AccountSnapshot): AccountSnapshot;
+  open(s: SealedSnapshot): AccountSnapshot;
 }
 
 export const identityCodec: SnapshotCodec = { seal: (s) => s, open: (s) => s };
 
+/** What stands on disk where a sealed secret was. */
+export const SEALED_REF = 'enc:ref';
+
 const SECRET_DETAIL = /pass|pwd|secret|token/i;
 
-type Box = { seal(plain: string, aad: string): string | null; open(v: string, aad: string): string | null };
+/** Every secret of a snapshot by place ("proxy:<id>", "order:<id>:<field>"...). */
+function secretsOf(s: AccountSnapshot): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of s.proxies) if (p.password) out.set(`proxy:${p.id}`, p.password);
+  for (const [kind, rows] of [
+    ['order', s.orders],
+    ['server', s.servers],
+  ] as const) {
+    for (const row of rows) {
+      for (const [k, v] of Object.entries(row.details))
+        if (SECRET_DETAIL.test(k) && v) out.set(`${kind}:${row.id}:${k}`, v);
+    }
+  }
+  return out;
+}
+
+/** The snapshot with each secret replaced by `put(place, value)` (undefined = drop a detail field). */
+function replaceSecrets(
+  s: AccountSnapshot,
+  put: (place: string, value: string | null, withheld: boolean) => { value: string | null; withheld: boolean },
+): AccountSnapshot {
+  const proxies = s.proxies.map((p): ProxyEndpoint => {
+    const { passwordWithheld, ...rest } = p;
+    if (!p.password && !passwordWithheld) return rest;
+    const r = put(`proxy:${p.id}`, p.password, passwordWithheld === true);
+    return { ...rest, password: r.value, ...(r.withheld ? { passwordWithheld: true } : {}) };
+  });
+  const rows = <T extends { id: string; details: Record<string, string> }>(list: T[], kind: string): T[] =>
+    list.map((row) => {
+      const details: Record<string, string> = {};
+      for (const [k, v] of Object.entries(row.details)) {
+        if (!SECRET_DETAIL.test(k)) details[k] = v;
+        else {
+          const r = put(`${kind}:${row.id}:${k}`, v, false);
+          if (r.value !== null) details[k] = r.value;
+        }
+      }
+      return { ...row, details };
+    });
+  return { ...s, proxies, orders: rows(s.orders, 'order'), servers: rows(s.servers, 'server') };
+}
 
 export class PasswordCodec implements SnapshotCodec {
   private key: Buffer | null = null;
-  /** accountId → place → plaintext, for the passwords that could not be sealed (no key). */
+  /** accountId → place → plaintext, for the secrets that could not be sealed (no key). */
   private readonly memory = new Map<string, Map<string, string>>();
 
-  /** True when passwords are sealed with a keychain key (false = memory only). */
+  /** True when secrets are sealed with a keychain key (false = memory only). */
   get sealing(): boolean {
     return this.key !== null;
   }
@@ -58,80 +106,41 @@ export class PasswordCodec implements SnapshotCodec {
     return this.sealing;
   }
 
-  seal(s: AccountSnapshot): AccountSnapshot {
-    return this.map(
-      s,
-      {
-        seal: (plain, aad) => {
-          this.remember(s.accountId, aad, plain);
-          return this.key ? seal(this.key, plain, `${s.accountId}|${aad}`) : null;
-        },
-        open: (v) => v,
-      },
-      'seal',
+  seal(s: AccountSnapshot): SealedSnapshot {
+    const plain = secretsOf(s);
+    const { secrets: _old, ...rest } = s as SealedSnapshot;
+    if (!this.key) {
+      // No key: nothing secret reaches the disk; this run keeps it in memory.
+      if (plain.size) this.memory.set(s.accountId, plain);
+      return replaceSecrets(rest, (_place, value, withheld) => ({ value: null, withheld: withheld || !!value }));
+    }
+    const sealedOut = replaceSecrets(rest, (_place, value, withheld) =>
+      value ? { value: SEALED_REF, withheld: false } : { value: null, withheld },
     );
+    if (plain.size === 0) return sealedOut;
+    return { ...sealedOut, secrets: seal(this.key, JSON.stringify(Object.fromEntries(plain)), s.accountId) };
   }
 
-  open(s: AccountSnapshot): AccountSnapshot {
-    return this.map(
-      s,
-      {
-        seal: (v) => v,
-        open: (v, aad) => {
-          const inMemory = this.memory.get(s.accountId)?.get(aad);
-          if (inMemory !== undefined) return inMemory;
-          return this.key && v ? open(this.key, v, `${s.accountId}|${aad}`) : null;
-        },
-      },
-      'open',
-    );
-  }
-
-  private remember(accountId: string, place: string, plain: string): void {
-    // Only without a key: with one, the disk copy is the source and memory need not hold secrets.
-    if (this.key) return;
-    const m = this.memory.get(accountId) ?? new Map<string, string>();
-    this.memory.set(accountId, m);
-    m.set(place, plain);
-  }
-
-  private map(s: AccountSnapshot, box: Box, dir: 'seal' | 'open'): AccountSnapshot {
-    const one = (value: string | null, place: string): { value: string | null; withheld: boolean } => {
-      if (value === null || value === '') return { value, withheld: false };
-      if (dir === 'seal') {
-        // A value already sealed (read back, then saved again) stays as it is.
-        if (isSealed(value)) return { value, withheld: false };
-        return { value: box.seal(value, place), withheld: false };
-      }
-      if (!isSealed(value)) return { value, withheld: false }; // written before encryption: tightened on save
-      const plain = box.open(value, place);
-      return plain === null ? { value: null, withheld: true } : { value: plain, withheld: false };
-    };
-    const proxies = s.proxies.map((p): ProxyEndpoint => {
-      const { passwordWithheld, ...rest } = p;
-      const place = `proxy:${p.id}`;
-      if (p.password === null && passwordWithheld) {
-        // Withheld before (no key when it was saved): memory may still hold it in this run.
-        const remembered = dir === 'open' ? box.open('', place) : null;
-        return remembered ? { ...rest, password: remembered } : { ...rest, password: null, passwordWithheld: true };
-      }
-      const r = one(p.password, place);
-      // A password that could not be sealed (no key) goes to disk as null, marked withheld.
-      const withheld = r.withheld || (dir === 'seal' && r.value === null && !!p.password);
-      return { ...rest, password: r.value, ...(withheld ? { passwordWithheld: true } : {}) };
+  open(s: SealedSnapshot): AccountSnapshot {
+    const { secrets, ...rest } = s;
+    const remembered = this.memory.get(s.accountId);
+    let opened: Map<string, string> | null = null;
+    if (secrets && this.key) {
+      const text = open(this.key, secrets, s.accountId);
+      if (text !== null) opened = new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+    }
+    return replaceSecrets(rest, (place, value, withheld) => {
+      const known = remembered?.get(place) ?? opened?.get(place);
+      if (known !== undefined) return { value: known, withheld: false };
+      // A plain value in a file written before encryption: used as it is, sealed at the next save.
+      if (value && value !== SEALED_REF) return { value, withheld: false };
+      return { value: null, withheld: withheld || value === SEALED_REF };
     });
-    const details = <T extends { id: string; details: Record<string, string> }>(rows: T[], kind: string): T[] =>
-      rows.map((row) => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(row.details)) {
-          if (!SECRET_DETAIL.test(k)) out[k] = v;
-          else {
-            const r = one(v, `${kind}:${row.id}:${k}`);
-            if (r.value !== null) out[k] = r.value;
-          }
-        }
-        return { ...row, details: out };
-      });
-    return { ...s, proxies, orders: details(s.orders, 'order'), servers: details(s.servers, 'server') };
   }
+}
+
+/** True when a snapshot read from disk still holds a secret in plain text (written before encryption). */
+export function holdsPlainSecrets(s: AccountSnapshot): boolean {
+  for (const v of secretsOf(s).values()) if (v !== SEALED_REF) return true;
+  return false;
 }

@@ -2,8 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { AccountSnapshot } from '../../../preload/contract/model';
-import { isSealed } from '../secrets/password-box';
-import { identityCodec, type SnapshotCodec } from '../secrets/snapshot-codec';
+import { holdsPlainSecrets, identityCodec, type SealedSnapshot, type SnapshotCodec } from '../secrets/snapshot-codec';
 import { type DiskHealth, diskHealth, isDiskError } from './disk-health';
 import { type BackendCtor, readJsonFile, tryMoveAside } from './open-file';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from './private-files';
@@ -28,6 +27,8 @@ const SnapshotFrame = z.object({
   subUsers: z.array(z.unknown()),
   servers: z.array(z.unknown()),
   traffic: z.array(z.unknown()),
+  /** The snapshot's proxy passwords, sealed in one blob (main/core/secrets/snapshot-codec.ts). */
+  secrets: z.string().optional(),
   // Snapshots written before error codes were kept hold plain strings: read them as message-only.
   errors: z.record(
     z.string(),
@@ -79,7 +80,7 @@ export class SnapshotStore {
       this.notice(`The saved data of one account was not readable and ${aside(moved)}. It will be fetched again.`);
       return null;
     }
-    return this.codec.open(frame.data as AccountSnapshot);
+    return this.codec.open(frame.data as SealedSnapshot);
   }
 
   /**
@@ -92,9 +93,7 @@ export class SnapshotStore {
       const { data } = readJsonFile(this.dir, id);
       const frame = SnapshotFrame.safeParse(data?.snapshot);
       if (!frame.success) continue;
-      const plain = (frame.data.proxies as { password?: unknown }[]).some(
-        (p) => typeof p?.password === 'string' && p.password !== '' && !isSealed(p.password),
-      );
+      const plain = holdsPlainSecrets(frame.data as AccountSnapshot);
       if (!plain) continue;
       const snap = this.get(id);
       if (snap) {
