@@ -9,6 +9,7 @@ import { useAppStore } from './stores/app';
 import { startSync } from './stores/events';
 import { useSettingsStore } from './stores/settings';
 import { AccountsView } from './views/AccountsView';
+import { ActivityView } from './views/ActivityView';
 import { DashboardView } from './views/DashboardView';
 import { IpsView } from './views/IpsView';
 import { OrdersView } from './views/OrdersView';
@@ -77,6 +78,8 @@ export function App() {
             <WhitelistsView />
           ) : view === 'subUsers' ? (
             <SubUsersView />
+          ) : view === 'activity' ? (
+            <ActivityView />
           ) : (
             <PlaceholderView titleKey={item?.key ?? 'nav.dashboard'} />
           )}

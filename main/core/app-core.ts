@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo, VendorSummary } from '../../preload/contract/channels';
 import { VENDOR_IDS, type VendorId } from '../../preload/contract/model';
 import { SettingsSchema } from '../../preload/contract/schemas';
-import { VENDORS } from '../../preload/contract/vendors';
+import { VENDORS, type VendorPage } from '../../preload/contract/vendors';
 import type { ClientOptions } from '../vendors/vendor-client';
 import { AccountsService, type VendorRegistry } from './accounts/accounts-service';
 import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
@@ -16,6 +16,7 @@ import { RefreshScheduler } from './refresh/scheduler';
 import { ReminderRunner } from './renewals/reminder-runner';
 import { RenewalService } from './renewals/renewal-service';
 import { PasswordCodec } from './secrets/snapshot-codec';
+import { isSafeExternalUrl } from './security/urls';
 import { AppStore } from './store/app-store';
 import { type DiskHealth, diskHealth, isDiskError, releaseDiskHealth } from './store/disk-health';
 import type { BackendCtor } from './store/open-file';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   transport?: ClientOptions['transport'];
   /** More notices to show while running (the process guard's). */
   guard?: NoticeSource;
+  /** Opens a vendor page in the system browser (Electron's shell.openExternal); omitted = the window opens it. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** Something with notices that can change while the app runs. */
@@ -107,6 +110,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     snapshots: () => refresh.list(),
     accounts: () => accounts.list(),
     thresholds: () => store.settings().reminderDays,
+    language: () => store.settings().language,
     now,
   });
   events.on((e) => {
@@ -159,7 +163,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         fields: VENDORS[id].fields,
         capabilities: [...(opts.vendors[id]?.capabilities ?? [])],
         naiveTime: VENDORS[id].naiveTime,
+        renewal: VENDORS[id].renewal,
+        ...(VENDORS[id].holdDays !== undefined ? { holdDays: VENDORS[id].holdDays } : {}),
+        pages: Object.keys(VENDORS[id].pages) as VendorPage[],
       })),
+    'app:openVendorPage': async ({ vendor, page }) => {
+      // The URL comes from the vendor descriptor, never from the window.
+      const url = VENDORS[vendor].pages[page];
+      if (!opts.openExternal || !isSafeExternalUrl(url)) return { url, opened: false };
+      await opts.openExternal(url);
+      return { url, opened: true };
+    },
     'accounts:list': () => accounts.list(),
     'accounts:add': async (input) => {
       const added = await accounts.add(input);
@@ -187,6 +201,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...accountOperations(accounts, snapshots, events),
     ...renewalHandlers(renewals, accounts, events),
+    'reminders:test': () => reminders.sendTest(),
     'settings:get': () => store.settings(),
     'settings:update': (patch) => {
       const next = SettingsSchema.parse({ ...store.settings(), ...patch });

@@ -4,7 +4,7 @@
  */
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { EVENT_CHANNEL } from '../../preload/contract/api';
 import { createCore, logFile } from '../core/app-core';
@@ -76,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       demo: new DemoEnvironment(SIMULATOR_FACTORIES),
       log,
       guard,
+      openExternal: (url) => shell.openExternal(url),
     });
     const policy = new SenderPolicy(APP_URL);
     bindIpc(ipcMain, core.dispatch, policy);

@@ -78,7 +78,13 @@ export abstract class BaseVendorClient implements Partial<VendorClient> {
       const done = await read();
       return { ok: true, ...done, message: this.http.redact(done.message) };
     } catch (e) {
-      if (e instanceof VendorError) return { ok: false, code: e.code, message: this.http.redact(e.message) };
+      if (e instanceof VendorError)
+        return {
+          ok: false,
+          code: e.code,
+          message: this.http.redact(e.message),
+          ...(e.field ? { field: e.field } : {}),
+        };
       return {
         ok: false,
         code: 'internal',

@@ -53,6 +53,8 @@ export class VendorError extends Error {
   readonly uncertain: boolean;
   readonly httpStatus: number | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The form field the vendor's answer names as wrong (e.g. Thordata's token or key). */
+  readonly field: string | undefined;
 
   constructor(
     vendor: VendorId,
@@ -68,6 +70,7 @@ export class VendorError extends Error {
       uncertain?: boolean;
       httpStatus?: number;
       retryAfterMs?: number;
+      field?: string;
       cause?: unknown;
     } = {},
   ) {
@@ -89,6 +92,7 @@ export class VendorError extends Error {
     this.uncertain = (opts.uncertain ?? false) || code === 'outcome_unknown';
     this.httpStatus = opts.httpStatus;
     this.retryAfterMs = opts.retryAfterMs;
+    this.field = opts.field;
   }
 
   toAppError(): AppError {
@@ -96,6 +100,7 @@ export class VendorError extends Error {
       code: this.code,
       message: this.message,
       ...(this.vendorCode === undefined ? {} : { vendorCode: this.vendorCode }),
+      ...(this.field === undefined ? {} : { field: this.field }),
     };
   }
 }

@@ -13,6 +13,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
   return {
     app: {
       info: () => invoke('app:info'),
+      openVendorPage: (input: ChannelArgs<'app:openVendorPage'>[0]) => invoke('app:openVendorPage', input),
     },
     vendors: {
       list: () => invoke('vendors:list'),
@@ -56,6 +57,9 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     audit: {
       list: () => invoke('audit:list'),
       csv: () => invoke('audit:csv'),
+    },
+    reminders: {
+      test: () => invoke('reminders:test'),
     },
     settings: {
       get: () => invoke('settings:get'),

@@ -6,15 +6,16 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
-import type {
-  AccountSnapshot,
-  Capability,
-  ConnectionCheck,
-  RenewPeriod,
-  SubUser,
-  TrafficSeries,
-  VendorId,
-  WhitelistEntry,
+import {
+  type AccountSnapshot,
+  type Capability,
+  type ConnectionCheck,
+  type RenewPeriod,
+  type SubUser,
+  type TrafficSeries,
+  VENDOR_IDS,
+  type VendorId,
+  type WhitelistEntry,
 } from './model';
 import {
   type AuditRowView,
@@ -44,7 +45,7 @@ import {
   TrafficQuerySchema,
   WhitelistChangeSchema,
 } from './schemas';
-import type { CredentialField } from './vendors';
+import { type CredentialField, type RenewRule, VENDOR_PAGES, type VendorPage } from './vendors';
 
 export interface KeychainStatus {
   available: boolean;
@@ -85,10 +86,17 @@ export interface VendorSummary {
   capabilities: Capability[];
   /** See VendorInfo.naiveTime: 'vendor' = shown as the vendor's own wall-clock time. */
   naiveTime: 'utc' | 'vendor';
+  /** See VendorInfo.renewal: how each kind of item is renewed (the renew flow explains the rest). */
+  renewal: Record<'order' | 'ip' | 'server', RenewRule>;
+  /** See VendorInfo.holdDays: days an ended item stays on hold and renewable; absent = not stated. */
+  holdDays?: number;
+  /** Which of the vendor's pages exist (their URLs stay in main: 'app:openVendorPage'). */
+  pages: VendorPage[];
 }
 
 export const requestSchemas = {
   'app:info': z.tuple([]),
+  'app:openVendorPage': z.tuple([z.object({ vendor: z.enum(VENDOR_IDS), page: z.enum(VENDOR_PAGES) }).strict()]),
   'vendors:list': z.tuple([]),
   'accounts:list': z.tuple([]),
   'accounts:add': z.tuple([AddAccountInputSchema]),
@@ -118,6 +126,8 @@ export const requestSchemas = {
   'renewals:releaseHold': z.tuple([HoldRefSchema]),
   'audit:list': z.tuple([]),
   'audit:csv': z.tuple([]),
+  /** Settings: show the next expiry reminder now, as a desktop notification (issue 11). */
+  'reminders:test': z.tuple([]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -125,6 +135,8 @@ export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 
 export interface ChannelResponses {
   'app:info': AppInfo;
+  /** opened: the shell opened it in the system browser; false (browser host): the window opens `url` itself. */
+  'app:openVendorPage': { url: string; opened: boolean };
   'vendors:list': VendorSummary[];
   'accounts:list': AccountSummary[];
   'accounts:add': AccountSummary;
@@ -157,6 +169,8 @@ export interface ChannelResponses {
   'audit:list': { rows: AuditRowView[]; damagedLines: number };
   /** The audit log as CSV text (header row, RFC-4180 quoting). */
   'audit:csv': string;
+  /** The test reminder that was sent (also pushed as a 'reminder' event), in the app's language. */
+  'reminders:test': { title: string; body: string };
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

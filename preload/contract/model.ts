@@ -171,6 +171,11 @@ export interface RenewPeriod {
   label: string;
   /** Length in days when known (used for estimates and expected new expiry). */
   days: number | null;
+  /**
+   * The item types this period is offered for (e.g. YouProxy's 360 days: not for ISP); absent = every
+   * item of the kind. The renew flow offers an item only the periods that fit its type.
+   */
+  fits?: ProductKind[];
 }
 
 /** What to renew. `kind` tells which vendor id the `targetId` is. */
@@ -240,6 +245,8 @@ export interface ConnectionCheck {
   trafficLeftBytes?: number | null;
   /** On failure: the ErrorCode (errors.ts), so the renderer can say it in the UI language. */
   code?: string;
+  /** On failure: the credential field the vendor named as wrong (Thordata: token or key). */
+  field?: string;
 }
 
 /** A snapshot of one account as last fetched, kept in the store so the app opens offline. */

@@ -2,7 +2,7 @@
  * What each vendor asks for when the user adds an account. Shared by the add-account form
  * (labels, help) and main (validation). No runtime imports.
  */
-import type { VendorId } from './model';
+import type { RenewTargetKind, VendorId } from './model';
 
 export interface CredentialField {
   /** Key in the credentials object. */
@@ -25,7 +25,25 @@ export interface VendorInfo {
    * window shows them as "vendor time", never converted to the computer's zone.
    */
   naiveTime: 'utc' | 'vendor';
+  /**
+   * How this vendor renews each kind of item (read by the renew flow; never decided by vendor name in a
+   * view). 'here': price check and pay in Proxydeck. 'onHold': only once it has ended and is on hold;
+   * until then its auto-renew renews it on time. 'dashboard': only in the vendor's own dashboard.
+   * 'viaOrder': renewed as its whole order (the order's rule applies). 'none': cannot be renewed.
+   */
+  renewal: Record<RenewTargetKind, RenewRule>;
+  /**
+   * 'onHold' rule only: for how many days after an item ends the vendor keeps it on hold and still renews
+   * it (documented); after that it is gone. Absent = the vendor does not say.
+   */
+  holdDays?: number;
+  /** The vendor's own pages the app may open (never a URL from the window). */
+  pages: Record<VendorPage, string>;
 }
+
+export type RenewRule = 'here' | 'onHold' | 'dashboard' | 'viaOrder' | 'none';
+export const VENDOR_PAGES = ['dashboard', 'topup'] as const;
+export type VendorPage = (typeof VENDOR_PAGES)[number];
 
 export const VENDORS: Record<VendorId, VendorInfo> = {
   thordata: {
@@ -33,6 +51,8 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     name: 'Thordata',
     website: 'https://dashboard.thordata.com',
     naiveTime: 'vendor',
+    renewal: { order: 'dashboard', ip: 'dashboard', server: 'here' },
+    pages: { dashboard: 'https://dashboard.thordata.com', topup: 'https://dashboard.thordata.com' },
     fields: [
       {
         name: 'token',
@@ -53,6 +73,10 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     name: 'ProxyShard',
     website: 'https://dashboard.proxyshard.com',
     naiveTime: 'utc',
+    renewal: { order: 'onHold', ip: 'viaOrder', server: 'none' },
+    // Docs §4.2: three days after expiry without payment the order is cancelled and its IPs are lost.
+    holdDays: 3,
+    pages: { dashboard: 'https://dashboard.proxyshard.com', topup: 'https://dashboard.proxyshard.com' },
     fields: [
       {
         name: 'apiKey',
@@ -67,6 +91,8 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     name: 'YouProxy',
     website: 'https://youproxy.io',
     naiveTime: 'utc',
+    renewal: { order: 'here', ip: 'here', server: 'none' },
+    pages: { dashboard: 'https://youproxy.io', topup: 'https://youproxy.io' },
     fields: [
       {
         name: 'apiKey',
@@ -81,6 +107,8 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
     name: 'BestProxy',
     website: 'https://www.bestproxy.com',
     naiveTime: 'vendor',
+    renewal: { order: 'here', ip: 'here', server: 'none' },
+    pages: { dashboard: 'https://www.bestproxy.com', topup: 'https://www.bestproxy.com' },
     fields: [
       {
         name: 'appKey',
@@ -94,3 +122,84 @@ export const VENDORS: Record<VendorId, VendorInfo> = {
 
 /** Credentials as stored in the keychain: one flat string map per account. */
 export type Credentials = Record<string, string>;
+
+// ---------------------------------------------------------------------------------------------
+// Form rules (issue 11, points 9 and 14), declared per vendor from its docs (shared/vendors/*.md),
+// so the window can say them as help text and check them as the user types, before the vendor
+// refuses. Read by the renderer (help + live checks) and kept in step with main's checks by
+// test/unit/forms-rules.test.ts. Help sentences are the renderer's (translated), keyed by rule.
+// ---------------------------------------------------------------------------------------------
+
+/** A text rule. `alnum`: ASCII letters and digits only. */
+export interface TextRule {
+  minLength?: number;
+  maxLength?: number;
+  charset?: 'alnum';
+  /** Must start with a letter (Thordata passwords). */
+  startsWithLetter?: boolean;
+}
+
+/** Shape rules of one credential field (main's vendor module checks the same: checkCredentials). */
+export interface CredentialRule extends TextRule {
+  /** Characters that mean a copy/paste slip (YouProxy's key is a URL path segment). */
+  forbidden?: string;
+  /** A pasted word before the key that must go ("Bearer " for ProxyShard). */
+  noPrefix?: string;
+}
+
+export interface VendorFormRules {
+  /** Per credential field name. */
+  credentials: Record<string, CredentialRule>;
+  /** Sub-user rules; null when the vendor has no sub-users. */
+  subUsers: {
+    username: TextRule;
+    /** 'generated': the vendor makes the password itself (none can be typed). */
+    password: TextRule | 'generated';
+    /** Note length (BestProxy remark: 64 Latin or 32 Chinese characters); null = no notes at the vendor. */
+    note: { maxLength: number; cjkMaxLength?: number } | null;
+  } | null;
+  whitelist: {
+    /** Whether the vendor's whitelist takes CIDR ranges (1.2.3.0/24). No vendor documents it today. */
+    cidr: boolean;
+    /** Removing an entry needs a one-time verification code (BestProxy #12). */
+    removeNeedsCode: boolean;
+  } | null;
+}
+
+export const VENDOR_FORM_RULES: Record<VendorId, VendorFormRules> = {
+  thordata: {
+    credentials: { token: { minLength: 8 }, key: { minLength: 8 } },
+    // thordata.md §3.3 U2 and error codes 10015 / 10016.
+    subUsers: {
+      username: { minLength: 6, maxLength: 15, charset: 'alnum' },
+      password: { minLength: 6, maxLength: 15, charset: 'alnum', startsWithLetter: true },
+      note: null,
+    },
+    // thordata.md §3.4 W2: `ip` is one IPv4 address.
+    whitelist: { cidr: false, removeNeedsCode: false },
+  },
+  proxyshard: {
+    credentials: { apiKey: { minLength: 8, noPrefix: 'bearer ' } },
+    // proxyshard.md #23: body `{name, data}` only; the password is made by ProxyShard (#28 regenerates it).
+    subUsers: { username: { maxLength: 64 }, password: 'generated', note: null },
+    // proxyshard.md §4: no IP whitelist documented.
+    whitelist: null,
+  },
+  youproxy: {
+    // youproxy.md §1.1: the key is a URL path segment.
+    credentials: { apiKey: { minLength: 8, forbidden: '/\\?#' } },
+    subUsers: null,
+    whitelist: null,
+  },
+  bestproxy: {
+    credentials: { appKey: { minLength: 16 } },
+    // bestproxy.md #2 (letters and digits only), #9 (password 6–16 letters/digits), #7 (remark length).
+    subUsers: {
+      username: { maxLength: 64, charset: 'alnum' },
+      password: { minLength: 6, maxLength: 16, charset: 'alnum' },
+      note: { maxLength: 64, cjkMaxLength: 32 },
+    },
+    // bestproxy.md #11: `ips` are addresses separated by commas or newlines; no ranges documented.
+    whitelist: { cidr: false, removeNeedsCode: true },
+  },
+};

@@ -166,5 +166,9 @@ export const en = {
   vendorFields: {} as Record<string, Record<string, { label: string; help: string }>>,
 };
 
-type Widen<T> = T extends string ? string : T extends Record<string, unknown> ? { [K in keyof T]: Widen<T[K]> } : T;
+export type Widen<T> = T extends string
+  ? string
+  : T extends Record<string, unknown>
+    ? { [K in keyof T]: Widen<T[K]> }
+    : T;
 export type Messages = Widen<typeof en>;

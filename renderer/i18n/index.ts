@@ -2,15 +2,23 @@ import { zhCN as dateZhCN, enUS } from 'date-fns/locale';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../preload/contract/schemas';
+import { dashboardPlusEn } from './dashboard-plus.en';
+import { dashboardPlusZhCN } from './dashboard-plus.zh-CN';
 import { en } from './en';
 import { errorsEn } from './errors.en';
 import { errorsZhCN } from './errors.zh-CN';
+import { formsPlusEn } from './forms-plus.en';
+import { formsPlusZhCN } from './forms-plus.zh-CN';
 import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { manageEn } from './manage.en';
 import { manageZhCN } from './manage.zh-CN';
 import { renewEn } from './renew.en';
 import { renewZhCN } from './renew.zh-CN';
+import { renewFlowEn } from './renew-flow.en';
+import { renewFlowZhCN } from './renew-flow.zh-CN';
+import { tablesPlusEn } from './tables-plus.en';
+import { tablesPlusZhCN } from './tables-plus.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -19,8 +27,32 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...inventoryEn, ...manageEn, ...errorsEn, ...renewEn } },
-    'zh-CN': { translation: { ...zhCN, ...inventoryZhCN, ...manageZhCN, ...errorsZhCN, ...renewZhCN } },
+    en: {
+      translation: {
+        ...en,
+        ...inventoryEn,
+        ...manageEn,
+        ...errorsEn,
+        ...renewEn,
+        ...renewFlowEn,
+        ...dashboardPlusEn,
+        ...tablesPlusEn,
+        ...formsPlusEn,
+      },
+    },
+    'zh-CN': {
+      translation: {
+        ...zhCN,
+        ...inventoryZhCN,
+        ...manageZhCN,
+        ...errorsZhCN,
+        ...renewZhCN,
+        ...renewFlowZhCN,
+        ...dashboardPlusZhCN,
+        ...tablesPlusZhCN,
+        ...formsPlusZhCN,
+      },
+    },
   },
   lng: 'en',
   fallbackLng: 'en',

@@ -11,6 +11,7 @@ import { ERROR_CODES, type ErrorCode } from '../../preload/contract/errors';
 import type { ConnectionCheck } from '../../preload/contract/model';
 import { parseDiskNotice, UNEXPECTED_NOTICE } from '../../preload/contract/notices';
 import { en } from '../i18n/en';
+import { translateKnown } from './error-sentences';
 import { formatBytes, formatMoney } from './format';
 
 /** A translate function as i18next's `t` (only the form used here). */
@@ -50,7 +51,12 @@ export function errorText(error: ErrorLike | null | undefined, language: string,
   if (!isChinese(language)) return error.message;
   const transportKey = Object.hasOwn(TRANSPORT_KEYS, error.message) ? TRANSPORT_KEYS[error.message] : undefined;
   if (transportKey) return t(transportKey);
-  if (!isErrorCode(error.code)) return error.message;
+  // Main's known sentences (vendor errors, timeouts, unknown outcomes, disk problems) come out whole in
+  // Chinese; the vendor's own words and unknown specifics stay in brackets.
+  const known = translateKnown(error.message, t);
+  if (known) return known;
+  // An error without a code (a refresh failure, a section error): a Chinese sentence, main's words as details.
+  if (!isErrorCode(error.code)) return withDetail(t('formsPlus.say.unknownError'), error.message, t);
   const sentence = t(`errorText.codes.${error.code}`);
   if (!sentence || sentence === `errorText.codes.${error.code}`) return error.message;
   if (GENERIC_CODES.has(error.code)) return sentence;
@@ -73,6 +79,8 @@ export function noticeText(notice: string, language: string, t: Translate): stri
   const disk = parseDiskNotice(notice);
   if (disk) return t(`errorText.disk.${disk.kind}`, { folder: disk.folder, code: disk.code ?? '' });
   if (notice === UNEXPECTED_NOTICE) return t('errorText.unexpected');
+  const known = translateKnown(notice, t);
+  if (known) return known;
   return withDetail(t('errorText.notice'), notice, t);
 }
 

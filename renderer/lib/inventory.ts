@@ -8,6 +8,7 @@ import type {
   Capability,
   Money,
   Order,
+  OrderStatus,
   ProductKind,
   ProxyStatus,
   VendorId,
@@ -151,6 +152,38 @@ export function filterIps(rows: IpRow[], f: IpFilter, now: number): IpRow[] {
   );
 }
 
+/**
+ * The "Expires within (days)" box: '' = any, a whole or decimal number of 0 or more = that many days,
+ * anything else (a negative number) = invalid, so the filter is not applied and the box says why.
+ */
+export function parseDays(text: string): { days: number | null; invalid: boolean } {
+  const s = text.trim();
+  if (s === '') return { days: null, invalid: false };
+  const n = Number(s);
+  if (!Number.isFinite(n) || n < 0) return { days: null, invalid: true };
+  return { days: n, invalid: false };
+}
+
+/* ---------- Selection ---------- */
+
+/**
+ * Selections follow what is shown: actions (copy, export, renew) use the selected rows the filter
+ * shows, in the shown order; `hidden` counts selected rows of `all` the filter hides (kept, so clearing
+ * the filter brings them back, and the toolbar says they are left out).
+ */
+export function visibleSelection<R extends { key: string }>(
+  all: R[],
+  shown: R[],
+  selected: ReadonlySet<string>,
+): { visible: R[]; hidden: number } {
+  if (selected.size === 0) return { visible: [], hidden: 0 };
+  const visible = shown.filter((r) => selected.has(r.key));
+  // Keys of rows gone since the last refresh count as neither.
+  let existing = 0;
+  for (const r of all) if (selected.has(r.key)) existing++;
+  return { visible, hidden: existing - visible.length };
+}
+
 /* ---------- Orders ---------- */
 
 export interface OrderRow extends AccountRef {
@@ -184,6 +217,26 @@ export function orderRows(
     }
   }
   return rows;
+}
+
+const SAME_STATUS: Record<OrderStatus, string[]> = {
+  active: ['active'],
+  pending: ['pending'],
+  expired: ['expired'],
+  cancelled: ['cancelled', 'canceled'],
+  'on-hold': ['onhold', 'hold'],
+  unknown: [],
+};
+
+/**
+ * The vendor's own status word, when it says more than ours ("refunded" for Cancelled, "unpaid" for
+ * Pending); null when it only repeats it ("active" for Active, "on_hold" for On hold) or is empty.
+ */
+export function vendorStatusNote(status: OrderStatus, vendorStatus: string | null | undefined): string | null {
+  const raw = vendorStatus?.trim();
+  if (!raw) return null;
+  const word = raw.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return SAME_STATUS[status].includes(word) ? null : raw;
 }
 
 /* ---------- Dashboard ---------- */

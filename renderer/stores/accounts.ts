@@ -30,6 +30,9 @@ interface AccountsState {
   renameAccount: (id: string, label: string) => Promise<Result<AccountSummary>>;
   removeAccount: (id: string) => Promise<Result<{ id: string }>>;
   testAccount: (id: string) => Promise<void>;
+  /** Removes every demo account and its data in one go; the error of the first that failed, if any. */
+  removeDemo: () => Promise<AppError | null>;
+  removingDemo: boolean;
   clearActionError: (kind: 'rename' | 'remove' | 'add', id?: string) => void;
 }
 
@@ -107,6 +110,22 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
         set((s) => ({ remove: { ...s.remove, [id]: { pending: false, error: result.error } } }));
       }
       return result;
+    },
+    removingDemo: false,
+    removeDemo: async () => {
+      if (get().removingDemo) return null;
+      set({ removingDemo: true });
+      let error: AppError | null = null;
+      try {
+        // Demo accounts have no keychain entry: removing them deletes only their saved sample data.
+        for (const a of get().items.filter((x) => x.demo)) {
+          const r = await get().removeAccount(a.id);
+          if (!r.ok) error ??= r.error;
+        }
+      } finally {
+        set({ removingDemo: false });
+      }
+      return error;
     },
     testAccount: async (id) => {
       if (get().test[id]?.pending) return;

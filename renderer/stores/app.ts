@@ -3,7 +3,16 @@ import type { AppInfo } from '../../preload/contract/channels';
 import { getApi } from '../api';
 import { type ActionState, IDLE, PENDING } from './types';
 
-export type ViewId = 'dashboard' | 'orders' | 'ips' | 'traffic' | 'whitelists' | 'subUsers' | 'accounts' | 'settings';
+export type ViewId =
+  | 'dashboard'
+  | 'orders'
+  | 'ips'
+  | 'traffic'
+  | 'whitelists'
+  | 'subUsers'
+  | 'activity'
+  | 'accounts'
+  | 'settings';
 
 interface AppState {
   info: AppInfo | null;
@@ -18,6 +27,12 @@ interface AppState {
   addOpen: boolean;
   /** Items the IPs view is narrowed to (a clicked expiry reminder); null = no narrowing. */
   focus: { accountId: string; itemIds: string[] } | null;
+  /** Once a real account exists: whether the Dashboard's figures include the demo accounts too. */
+  showDemo: boolean;
+  setShowDemo: (show: boolean) => void;
+  /** The user chose "Keep for now" on the offer to remove the demo data (this session). */
+  demoOfferDismissed: boolean;
+  dismissDemoOffer: () => void;
   showItems: (accountId: string, itemIds: string[]) => void;
   clearFocus: () => void;
   loadInfo: () => Promise<void>;
@@ -38,6 +53,10 @@ export const useAppStore = create<AppState>()((set) => ({
   flash: null,
   addOpen: false,
   focus: null,
+  showDemo: false,
+  setShowDemo: (showDemo) => set({ showDemo }),
+  demoOfferDismissed: false,
+  dismissDemoOffer: () => set({ demoOfferDismissed: true }),
   showItems: (accountId, itemIds) => set({ view: 'ips', focus: { accountId, itemIds }, flash: null }),
   clearFocus: () => set({ focus: null }),
   loadInfo: async () => {

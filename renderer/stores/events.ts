@@ -37,7 +37,8 @@ export function handleEvent(event: AppEvent): void {
       break;
     case 'open-view':
       // A reminder notification was clicked: show the IPs view (where the expiring items are).
-      useAppStore.getState().showItems(event.accountId, event.itemIds);
+      if (event.itemIds.length > 0) useAppStore.getState().showItems(event.accountId, event.itemIds);
+      else useAppStore.getState().setView('ips'); // a test reminder with nothing expiring
       break;
     case 'reminder':
       // Shown by the main process as a desktop notification; nothing to do in the window.

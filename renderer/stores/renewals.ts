@@ -10,7 +10,7 @@
  */
 import { create } from 'zustand';
 import type { AppError } from '../../preload/contract/errors';
-import type { RenewPeriod, RenewTarget, VendorId } from '../../preload/contract/model';
+import type { ProductKind, RenewPeriod, RenewTarget, VendorId } from '../../preload/contract/model';
 import type {
   OperationView,
   RenewalProgressView,
@@ -18,15 +18,11 @@ import type {
   RenewalSelection,
 } from '../../preload/contract/renewals';
 import { getApi } from '../api';
+import { coveredSelections, type LeftOut, type RenewPick, sortPicks, splitByPeriods } from '../views/renew/plan';
 import { useSnapshotsStore } from './snapshots';
+import { useVendorsStore } from './vendors';
 
-export interface RenewPick {
-  accountId: string;
-  accountLabel: string;
-  vendor: VendorId;
-  vendorName: string;
-  target: RenewTarget;
-}
+export type { LeftOut, RenewPick };
 
 export interface RenewGroup {
   /** `${accountId}|${kind}` */
@@ -37,6 +33,10 @@ export interface RenewGroup {
   vendorName: string;
   kind: RenewTarget['kind'];
   targets: RenewTarget[];
+  /** Product type of each target (same order): periods can depend on it. */
+  kinds: (ProductKind | null)[];
+  /** True when the account's items were split by the periods their types allow. */
+  split: boolean;
   periods: RenewPeriod[] | null;
   periodsError: AppError | null;
   periodId: string | null;
@@ -48,6 +48,10 @@ interface RenewalsState {
   open: boolean;
   step: RenewStep;
   groups: RenewGroup[];
+  /** Items left out by their vendor's rule (explained once, with the next step). */
+  leftOut: LeftOut[];
+  /** Set while the price check covers only what the balances cover: items in it, of how many. */
+  subset: { count: number; of: number } | null;
   quote: RenewalQuoteView | null;
   quoting: boolean;
   /** Error of the last call (price check, confirm, retry, check again), plain words from main. */
@@ -65,11 +69,13 @@ interface RenewalsState {
   retried: string[];
   /** Operation id being checked again. */
   checking: string | null;
-  start: (picks: RenewPick[]) => void;
+  start: (picks: RenewPick[], leftOut?: LeftOut[]) => void;
   close: () => void;
   setPeriod: (groupKey: string, periodId: string) => void;
   removeGroup: (groupKey: string) => void;
   checkPrice: () => Promise<void>;
+  /** Funds short: price again only what each balance covers, soonest expiry first. */
+  renewCovered: () => Promise<void>;
   backToPeriods: () => void;
   confirm: () => Promise<void>;
   retryFailed: () => Promise<void>;
@@ -104,6 +110,8 @@ function groupPicks(picks: RenewPick[]): RenewGroup[] {
         vendorName: p.vendorName,
         kind: p.target.kind,
         targets: [],
+        kinds: [],
+        split: false,
         periods: null,
         periodsError: null,
         periodId: null,
@@ -111,13 +119,29 @@ function groupPicks(picks: RenewPick[]): RenewGroup[] {
       groups.set(key, g);
     }
     g.targets.push(p.target);
+    g.kinds.push(p.itemKind ?? null);
   }
   return [...groups.values()];
 }
 
+/** A group with the periods its vendor offers, split when its items' types allow different periods. */
+function withPeriods(g: RenewGroup, periods: RenewPeriod[]): RenewGroup[] {
+  const parts = splitByPeriods(g.targets, g.kinds, periods);
+  return parts.map((part, i) => ({
+    ...g,
+    key: parts.length > 1 ? `${g.key}|${i}` : g.key,
+    targets: part.targets,
+    kinds: part.kinds,
+    split: parts.length > 1,
+    periods: part.periods,
+    periodsError: part.periods.length ? null : { code: 'not_supported', message: '' },
+    periodId: part.periods[0]?.id ?? null,
+  }));
+}
+
 function selections(groups: RenewGroup[]): RenewalSelection[] {
   return groups
-    .filter((g) => g.periodId && g.targets.length > 0)
+    .filter((g) => g.periodId && !g.periodsError && g.targets.length > 0)
     .map((g) => ({ accountId: g.accountId, targets: g.targets, periodId: g.periodId as string }));
 }
 
@@ -169,10 +193,24 @@ export function latestItems(
   return [...byKey.values()];
 }
 
+/** Asks main for the price of these selections (a new price check replaces the last one). */
+async function quoteOf(sel: RenewalSelection[], subset: RenewalsState['subset']): Promise<void> {
+  const set = useRenewalsStore.setState;
+  if (sel.length === 0) return;
+  const gen = generation;
+  set({ quoting: true, error: null, quote: null, step: 'quote', acceptUnknown: false, subset });
+  const r = await getApi().renewals.quote(sel);
+  if (gen !== generation) return;
+  if (r.ok) set({ quote: r.data, quoting: false });
+  else set({ error: r.error, quoting: false });
+}
+
 export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
   open: false,
   step: 'period',
   groups: [],
+  leftOut: [],
+  subset: null,
   quote: null,
   quoting: false,
   error: null,
@@ -183,14 +221,18 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
   operations: [],
   retried: [],
   checking: null,
-  start: (picks) => {
+  start: (picked, leftOutBefore = []) => {
     if (executing) return;
     const gen = ++generation;
-    const groups = groupPicks(picks);
+    // Whatever the caller picked, items the vendor does not renew here are left out by its rule.
+    const sorted = sortPicks(picked, useVendorsStore.getState().list);
+    const groups = groupPicks(sorted.renew);
     set({
       open: true,
       step: 'period',
       groups,
+      leftOut: [...leftOutBefore, ...sorted.leftOut],
+      subset: null,
       quote: null,
       quoting: false,
       error: null,
@@ -206,17 +248,8 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
         .then((r) => {
           if (gen !== generation) return;
           set((s) => ({
-            groups: s.groups.map((x) =>
-              x.key !== g.key
-                ? x
-                : r.ok
-                  ? {
-                      ...x,
-                      periods: r.data,
-                      periodsError: r.data.length ? null : { code: 'not_supported', message: '' },
-                      periodId: r.data[0]?.id ?? null,
-                    }
-                  : { ...x, periods: [], periodsError: r.error },
+            groups: s.groups.flatMap((x) =>
+              x.key !== g.key ? [x] : r.ok ? withPeriods(x, r.data) : [{ ...x, periods: [], periodsError: r.error }],
             ),
           }));
         });
@@ -225,21 +258,32 @@ export const useRenewalsStore = create<RenewalsState>()((set, get) => ({
   close: () => {
     if (get().sending) return;
     generation++;
-    set({ open: false, quote: null, error: null, progress: {}, operations: [], retried: [], groups: [] });
+    set({
+      open: false,
+      quote: null,
+      error: null,
+      progress: {},
+      operations: [],
+      retried: [],
+      groups: [],
+      leftOut: [],
+      subset: null,
+    });
   },
   setPeriod: (groupKey, periodId) =>
     set((s) => ({ groups: s.groups.map((g) => (g.key === groupKey ? { ...g, periodId } : g)), quote: null })),
   removeGroup: (groupKey) => set((s) => ({ groups: s.groups.filter((g) => g.key !== groupKey), quote: null })),
-  backToPeriods: () => set({ step: 'period', quote: null, error: null }),
+  backToPeriods: () => set({ step: 'period', quote: null, error: null, subset: null }),
   checkPrice: async () => {
-    const sel = selections(get().groups);
-    if (sel.length === 0 || get().quoting) return;
-    const gen = generation;
-    set({ quoting: true, error: null, quote: null, step: 'quote', acceptUnknown: false });
-    const r = await getApi().renewals.quote(sel);
-    if (gen !== generation) return;
-    if (r.ok) set({ quote: r.data, quoting: false });
-    else set({ error: r.error, quoting: false });
+    if (get().quoting) return;
+    await quoteOf(selections(get().groups), null);
+  },
+  renewCovered: async () => {
+    const { quote, quoting } = get();
+    if (!quote || quoting || executing) return;
+    const of = quote.accounts.reduce((n, a) => n + a.request.targets.length, 0);
+    const covered = coveredSelections(quote);
+    await quoteOf(covered.selections, { count: covered.count, of });
   },
   confirm: async () => {
     const { quote } = get();

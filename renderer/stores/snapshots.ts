@@ -90,3 +90,45 @@ export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
 
 /** True when the last refresh of an account failed: its figures are the saved ones. */
 export const isStale = (r: AccountRefresh | undefined): boolean => r?.state === 'failed';
+
+/**
+ * The status of one account: the live refresh state of this session first, then main's record of the
+ * last refresh (AccountSummary.lastError / lastRefreshAt).
+ */
+export type AccountStatus =
+  | { kind: 'refreshing' }
+  | { kind: 'ok'; at: string | null }
+  | { kind: 'failed'; code: ErrorCode | undefined; message: string | null }
+  | { kind: 'never' };
+
+export function accountStatus(
+  account: { lastRefreshAt: string | null; lastError: { code: ErrorCode; message: string } | null },
+  r: AccountRefresh | undefined,
+): AccountStatus {
+  if (r?.state === 'running') return { kind: 'refreshing' };
+  if (r?.state === 'failed') return { kind: 'failed', code: r.code, message: r.message };
+  if (r?.state !== 'done' && account.lastError)
+    return { kind: 'failed', code: account.lastError.code, message: account.lastError.message };
+  return account.lastRefreshAt || r?.state === 'done' ? { kind: 'ok', at: account.lastRefreshAt } : { kind: 'never' };
+}
+
+/**
+ * True only when every account failed because of the network (the computer is offline): then, and only
+ * then, the app says "Offline". One unreachable account is that account's problem, shown on its row.
+ */
+export function everyAccountOffline(
+  accounts: { id: string; lastRefreshAt: string | null; lastError: { code: ErrorCode; message: string } | null }[],
+  refresh: Record<string, AccountRefresh>,
+): boolean {
+  if (accounts.length === 0) return false;
+  return accounts.every((a) => {
+    const s = accountStatus(a, refresh[a.id]);
+    return s.kind === 'failed' && s.code === 'network';
+  });
+}
+
+/** everyAccountOffline over the stores, for components (DataAge) that show one account's age. */
+export function useEveryAccountOffline(accounts: Parameters<typeof everyAccountOffline>[0]): boolean {
+  const refresh = useSnapshotsStore((s) => s.refresh);
+  return everyAccountOffline(accounts, refresh);
+}

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
+import { AccountStatusText } from '../components/AccountStatus';
 import { useConnectionText, useErrorText } from '../lib/error-text';
-import { formatDate, formatDateTime, formatRelative, useNow } from '../lib/time';
+import { formatDate, formatDateTime, useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useVendorsStore, vendorName } from '../stores/vendors';
@@ -148,13 +149,7 @@ function AccountRow({
         </time>
       </td>
       <td>
-        {account.lastRefreshAt ? (
-          <time dateTime={account.lastRefreshAt} title={formatDateTime(account.lastRefreshAt, lang)}>
-            {formatRelative(account.lastRefreshAt, lang)}
-          </time>
-        ) : (
-          <span className="muted">{t('common.never')}</span>
-        )}
+        <AccountStatusText account={account} />
       </td>
       <td className="cell-actions">
         <div className="row-actions">

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { VendorSummary } from '../../preload/contract/channels';
 import type { AppError } from '../../preload/contract/errors';
 import type { ConnectionCheck, VendorId } from '../../preload/contract/model';
+import { VENDOR_FORM_RULES } from '../../preload/contract/vendors';
 import { getApi } from '../api';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useConnectionText, useErrorText } from '../lib/error-text';
-import { validateCredential, validateLabel } from '../lib/validation';
+import { checkTextRule, ruleHelpText, ruleProblemText, validateCredential, validateLabel } from '../lib/validation';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useVendorsStore } from '../stores/vendors';
@@ -58,10 +59,24 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
   const [saving, setSaving] = useState(false);
 
   const vendor = vendors.find((v) => v.id === vendorId);
-  const fieldText = (field: { name: string; label: string; help: string }) => ({
-    label: t(`vendorFields.${vendorId}.${field.name}.label`, { defaultValue: field.label }),
-    help: t(`vendorFields.${vendorId}.${field.name}.help`, { defaultValue: field.help }),
-  });
+  /** The vendor's declared shape rule of a credential field (VENDOR_FORM_RULES), if any. */
+  const ruleOf = (name: string) => (vendorId ? VENDOR_FORM_RULES[vendorId]?.credentials[name] : undefined);
+  const fieldText = (field: { name: string; label: string; help: string }) => {
+    const rule = ruleOf(field.name);
+    const rules = rule ? ruleHelpText(rule, t) : '';
+    const help = t(`vendorFields.${vendorId}.${field.name}.help`, { defaultValue: field.help });
+    return {
+      label: t(`vendorFields.${vendorId}.${field.name}.label`, { defaultValue: field.label }),
+      help: rules ? `${help} ${t('formsPlus.credentials.rules', { rules })}` : help,
+    };
+  };
+  /** The contract's rule (required, no spaces, length), then the vendor's shape rule. */
+  const checkField = (name: string, value: string): string | null => {
+    const base = validateCredential(value, t);
+    if (base) return base;
+    const rule = ruleOf(name);
+    return rule ? ruleProblemText(checkTextRule(value.trim(), rule), t) : null;
+  };
 
   const clearAll = () => {
     setValues({});
@@ -103,7 +118,7 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
       first = `${baseId}-vendor-0`;
     }
     for (const f of vendor?.fields ?? []) {
-      const message = validateCredential(values[f.name] ?? '', t);
+      const message = checkField(f.name, values[f.name] ?? '');
       next[credKey(f.name)] = message;
       if (message && !first) first = `${baseId}-${f.name}`;
     }
@@ -138,7 +153,13 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
     }
     setTest({ pending: true, result: null, error: null });
     const result = await getApi().accounts.testCredentials({ vendor: vendor.id, credentials: credentials() });
-    if (result.ok) setTest({ pending: false, result: result.data, error: null });
+    if (result.ok && !result.data.ok && result.data.field && vendor.fields.some((f) => f.name === result.data.field)) {
+      // The vendor named the wrong field (Thordata: token or key): say it under that field.
+      const name = result.data.field;
+      setTest(NO_TEST);
+      setError(credKey(name), connectionText(result.data));
+      focusInvalid(`${baseId}-${name}`);
+    } else if (result.ok) setTest({ pending: false, result: result.data, error: null });
     else {
       setTest(NO_TEST);
       const key = errorField(result.error, vendor);
@@ -241,10 +262,11 @@ export function AddAccountForm({ onClose }: { onClose: () => void }) {
                         const value = e.target.value;
                         setValues((s) => ({ ...s, [f.name]: value }));
                         if (test.result || test.error) setTest(NO_TEST);
-                        if (error) setError(credKey(f.name), validateCredential(value, t));
+                        // Checked as the user types (an empty field is only "required" once they leave it).
+                        setError(credKey(f.name), value.trim() ? checkField(f.name, value) : null);
                       }}
                       onBlur={(e) => {
-                        if (!leavingToSubmit(e)) setError(credKey(f.name), validateCredential(e.target.value, t));
+                        if (!leavingToSubmit(e)) setError(credKey(f.name), checkField(f.name, e.target.value));
                       }}
                     />
                     {f.secret ? (

@@ -1,11 +1,20 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyStatus } from '../../preload/contract/model';
 import { FilterField } from '../components/FilterField';
 import { RefreshStrip } from '../components/RefreshStrip';
 import { type Scope, ScopeFilter } from '../components/ScopeFilter';
-import { EMPTY_IP_FILTER, filterIps, type IpFilter, type IpRow, ipRows } from '../lib/inventory';
+import { countryOptions } from '../lib/country-name';
+import { saveText } from '../lib/download';
+import {
+  EMPTY_IP_FILTER,
+  filterIps,
+  type IpFilter,
+  type IpRow,
+  ipRows,
+  parseDays,
+  visibleSelection,
+} from '../lib/inventory';
 import {
   DEFAULT_TEMPLATE,
   EXPORT_FORMATS,
@@ -14,19 +23,19 @@ import {
   formatProxies,
   TEMPLATE_TOKENS,
 } from '../lib/proxy-format';
-import { formatVendorTime, useNow } from '../lib/time';
+import { useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
-import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
+import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
+import { ReminderRenew } from './dashboard/ReminderRenew';
+import { IpsTable, MASK } from './ips/IpsTable';
 import { ipPicks } from './renew/picks';
 import { RenewDialog } from './renew/RenewDialog';
 
-const ROW_HEIGHT = 36;
 const STATUSES: ProxyStatus[] = ['active', 'pending', 'expired', 'disabled', 'unknown'];
-const MASK = '••••••';
 const PREVIEW_LINES = 200;
 
 const FORMAT_LABEL: Record<ExportFormat, string> = {
@@ -50,6 +59,8 @@ export function IpsView() {
   const byAccount = useSnapshotsStore((s) => s.byAccount);
 
   const [filter, setFilter] = useState<IpFilter>(EMPTY_IP_FILTER);
+  const [daysText, setDaysText] = useState('');
+  const daysInvalid = parseDays(daysText).invalid;
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [reveal, setReveal] = useState(false);
@@ -57,7 +68,6 @@ export function IpsView() {
   const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const scrollRef = useRef<HTMLElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
   const focus = useAppStore((s) => s.focus);
@@ -70,27 +80,31 @@ export function IpsView() {
   }, [all, focus]);
   const rows = useMemo(() => filterIps(focused, filter, now), [focused, filter, now]);
   const countries = useMemo(
-    () => [...new Set(all.map((r) => r.country).filter((c): c is string => !!c))].sort(),
-    [all],
+    () =>
+      countryOptions(
+        all.map((r) => r.country),
+        lang,
+      ),
+    [all, lang],
   );
-  const selectedRows = useMemo(
-    () => (selected.size === 0 ? [] : all.filter((r) => selected.has(r.key))),
-    [all, selected],
+  // Selections follow what is shown: every action below uses the selected rows the filter shows.
+  const { visible: selectedRows, hidden: hiddenSelected } = useMemo(
+    () => visibleSelection(all, rows, selected),
+    [all, rows, selected],
   );
-  const renewable = useMemo(() => ipPicks(selectedRows, vendors), [selectedRows, vendors]);
-  const startRenew = () => {
-    if (renewable.skipped > 0) setMessage({ ok: false, text: t('renew.notRenewable', { count: renewable.skipped }) });
-    useRenewalsStore.getState().start(renewable.picks);
-  };
-  const allFilteredSelected =
-    rows.length > 0 && selectedRows.length >= rows.length && rows.every((r) => selected.has(r.key));
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const unselectHidden = () => setSelected(new Set(selectedRows.map((r) => r.key)));
+  // The count covers only what will be renewed; items left out by their vendor's rule are explained in the dialog.
+  const renewable = useMemo(() => ipPicks(selectedRows, vendors, byAccount), [selectedRows, vendors, byAccount]);
+  const startRenew = () => useRenewalsStore.getState().start(renewable.picks, renewable.leftOut);
+  const renewWhy =
+    selectedRows.length === 0
+      ? t('renewFlow.button.noneSelected')
+      : renewable.picks.length === 0
+        ? t('renewFlow.button.noneHere')
+        : renewable.leftOut.length > 0
+          ? t('renewFlow.button.leftOut', { count: renewable.leftOut.length })
+          : '';
+  const allFilteredSelected = rows.length > 0 && selectedRows.length === rows.length;
 
   const set = <K extends keyof IpFilter>(k: K, v: IpFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
 
@@ -135,16 +149,12 @@ export function IpsView() {
       setMessage({ ok: false, text: t('ips.nothingSelected') });
       return;
     }
-    const blob = new Blob([text(selectedRows)], { type: format === 'csv' ? 'text/csv' : 'text/plain' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = exportFileName(format);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ ok: true, text: t('ips.exported', { count: selectedRows.length, file: a.download }) });
+    const file = exportFileName(
+      format,
+      selectedRows.map((r) => ({ vendor: r.vendor, account: r.accountLabel })),
+    );
+    saveText(text(selectedRows), file, format === 'csv' ? 'text/csv' : 'text/plain');
+    setMessage({ ok: true, text: t('ips.exported', { count: selectedRows.length, file }) });
   };
 
   // Ctrl/Cmd+F focuses the search box while this view is open.
@@ -180,9 +190,6 @@ export function IpsView() {
   }, [selectedRows, reveal, text]);
 
   const scope: Scope = { vendor: filter.vendor, accountId: filter.accountId };
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
     <section className="view view-wide inventory-view" aria-labelledby={headingId}>
@@ -207,8 +214,8 @@ export function IpsView() {
             <select id={fid} className="input" value={filter.country} onChange={(e) => set('country', e.target.value)}>
               <option value="all">{t('ips.filters.allCountries')}</option>
               {countries.map((c) => (
-                <option key={c} value={c}>
-                  {c}
+                <option key={c.code} value={c.code}>
+                  {c.name}
                 </option>
               ))}
             </select>
@@ -231,8 +238,12 @@ export function IpsView() {
             </select>
           )}
         </FilterField>
-        <FilterField label={t('ips.filters.expiresWithin')} className="scope-narrow">
-          {(fid) => (
+        <FilterField
+          label={t('ips.filters.expiresWithin')}
+          className="scope-narrow"
+          error={daysInvalid ? t('tablesPlus.days.negative') : null}
+        >
+          {(fid, errorId) => (
             <input
               id={fid}
               className="input"
@@ -240,10 +251,14 @@ export function IpsView() {
               min={0}
               max={3650}
               placeholder={t('ips.filters.anyDays')}
-              value={filter.expiresWithinDays ?? ''}
-              onChange={(e) =>
-                set('expiresWithinDays', e.target.value === '' ? null : Math.max(0, Number(e.target.value)))
-              }
+              value={daysText}
+              aria-invalid={daysInvalid}
+              aria-describedby={errorId}
+              onChange={(e) => {
+                // A negative number is refused (the box says why) and the filter stays off.
+                setDaysText(e.target.value);
+                set('expiresWithinDays', parseDays(e.target.value).days);
+              }}
             />
           )}
         </FilterField>
@@ -265,6 +280,7 @@ export function IpsView() {
       {focus ? (
         <div className="flash" role="status">
           {t('ips.focus.text', { count: focused.length })}{' '}
+          <ReminderRenew accountId={focus.accountId} itemIds={focus.itemIds} />{' '}
           <button type="button" className="btn btn-small" onClick={clearFocus}>
             {t('ips.focus.showAll')}
           </button>
@@ -273,12 +289,21 @@ export function IpsView() {
       <div className="ips-toolbar">
         <p className="muted count" role="status">
           {t('ips.count', { count: rows.length, total: all.length })}
-          {selected.size > 0 ? ` · ${t('ips.selectedCount', { count: selectedRows.length })}` : ''}
+          {hiddenSelected > 0
+            ? ` · ${t('tablesPlus.selection.hidden', { count: selectedRows.length + hiddenSelected, hidden: hiddenSelected })}`
+            : selectedRows.length > 0
+              ? ` · ${t('ips.selectedCount', { count: selectedRows.length })}`
+              : ''}
         </p>
         <div className="ips-actions">
           <button type="button" className="btn btn-small" onClick={selectAllFiltered} disabled={rows.length === 0}>
             {t('ips.selectAllFiltered')}
           </button>
+          {hiddenSelected > 0 ? (
+            <button type="button" className="btn btn-small btn-ghost" onClick={unselectHidden}>
+              {t('tablesPlus.selection.unselectHidden')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn btn-small btn-ghost"
@@ -291,128 +316,39 @@ export function IpsView() {
             type="button"
             className="btn btn-small btn-primary"
             onClick={startRenew}
-            disabled={renewable.picks.length === 0}
+            disabled={selectedRows.length === 0}
+            title={renewWhy || undefined}
+            aria-describedby={renewWhy ? 'ips-renew-why' : undefined}
           >
             {renewable.picks.length > 0 ? t('renew.buttonCount', { count: renewable.picks.length }) : t('renew.button')}
           </button>
+          <span id="ips-renew-why" className="visually-hidden">
+            {renewWhy}
+          </span>
         </div>
       </div>
 
+      {hiddenSelected > 0 ? (
+        <p className="muted small selection-note">
+          {t('tablesPlus.selection.leftOut', { count: selectedRows.length })}
+        </p>
+      ) : null}
       {all.length === 0 ? (
         <div className="empty">
           <p className="empty-title">{t('ips.emptyTitle')}</p>
           <p>{t('ips.emptyBody')}</p>
         </div>
       ) : (
-        <section
-          ref={scrollRef}
-          className="table-wrap ips-scroll"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area takes focus for Ctrl+A / Ctrl+C.
-          tabIndex={0}
+        <IpsTable
+          rows={rows}
+          selected={selected}
+          allSelected={allFilteredSelected}
+          onToggleAll={() => (allFilteredSelected ? setSelected(new Set()) : selectAllFiltered())}
+          onToggle={toggle}
+          reveal={reveal}
+          now={now}
           onKeyDown={onTableKey}
-          aria-label={t('ips.tableHint')}
-        >
-          <table
-            className="table table-compact ips-table"
-            aria-label={t('ips.tableLabel')}
-            aria-rowcount={rows.length + 1}
-          >
-            <colgroup>
-              <col style={{ width: 40 }} />
-              <col style={{ width: '17%' }} />
-              <col style={{ width: 72 }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: 70 }} />
-              <col style={{ width: '19%' }} />
-              <col style={{ width: 90 }} />
-              <col style={{ width: 110 }} />
-            </colgroup>
-            <thead>
-              <tr aria-rowindex={1}>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label={t('ips.selectAllFiltered')}
-                    checked={allFilteredSelected}
-                    onChange={() => (allFilteredSelected ? setSelected(new Set()) : selectAllFiltered())}
-                  />
-                </th>
-                <th scope="col">{t('ips.col.ip')}</th>
-                <th scope="col">{t('ips.col.port')}</th>
-                <th scope="col">{t('ips.col.user')}</th>
-                <th scope="col">{t('ips.col.pass')}</th>
-                <th scope="col">{t('ips.col.country')}</th>
-                <th scope="col">{t('ips.col.account')}</th>
-                <th scope="col">{t('ips.col.status')}</th>
-                <th scope="col">{t('ips.col.expires')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {padTop > 0 ? (
-                <tr className="spacer">
-                  <td colSpan={9} style={{ height: padTop }} />
-                </tr>
-              ) : null}
-              {items.map((v) => {
-                const r = rows[v.index];
-                if (!r) return null;
-                const on = selected.has(r.key);
-                return (
-                  <tr
-                    key={r.key}
-                    aria-rowindex={v.index + 2}
-                    aria-selected={on}
-                    className={on ? 'row-selected' : undefined}
-                    style={{ height: ROW_HEIGHT }}
-                  >
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('ips.selectRow', { ip: r.port == null ? r.ip : `${r.ip}:${r.port}` })}
-                        checked={on}
-                        onChange={() => {}}
-                        onClick={(e) => toggle(v.index, e)}
-                      />
-                    </td>
-                    <td className="mono">{r.ip}</td>
-                    <td className="mono">{r.port ?? '—'}</td>
-                    <td className="mono ellipsis">{r.user ?? '—'}</td>
-                    <td className="mono ellipsis" data-testid="ip-pass">
-                      {r.passWithheld ? (
-                        <span className="muted small" title={t('ips.passWithheldHelp')}>
-                          {t('ips.passWithheld')}
-                        </span>
-                      ) : r.pass == null ? (
-                        '—'
-                      ) : reveal ? (
-                        r.pass
-                      ) : (
-                        MASK
-                      )}
-                    </td>
-                    <td>{r.country ?? '—'}</td>
-                    <td className="ellipsis" title={`${r.accountLabel} · ${r.vendorName}`}>
-                      {r.accountLabel} <span className="muted small">· {r.vendorName}</span>
-                    </td>
-                    <td>
-                      <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
-                    </td>
-                    <td className={r.expiresMs != null && r.expiresMs < now ? 'danger-text' : undefined}>
-                      {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t) : '—'}
-                    </td>
-                  </tr>
-                );
-              })}
-              {padBottom > 0 ? (
-                <tr className="spacer">
-                  <td colSpan={9} style={{ height: padBottom }} />
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-          {rows.length === 0 ? <p className="muted ips-nomatch">{t('ips.noMatch')}</p> : null}
-        </section>
+        />
       )}
 
       <section className="panel export-panel" aria-labelledby={`${headingId}-exp`}>

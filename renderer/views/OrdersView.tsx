@@ -4,17 +4,16 @@ import type { OrderStatus, ProductKind } from '../../preload/contract/model';
 import { FilterField } from '../components/FilterField';
 import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, type Scope, ScopeFilter } from '../components/ScopeFilter';
-import { formatMoney } from '../lib/format';
-import { DAY_MS, hasCap, type OrderRow, orderRows } from '../lib/inventory';
-import { formatDateTime, formatVendorTime } from '../lib/time';
+import { saveText } from '../lib/download';
+import { currencyDigits, formatMoney } from '../lib/format';
+import { DAY_MS, type OrderRow, orderRows, visibleSelection } from '../lib/inventory';
+import { exportFileName, ordersToCsv } from '../lib/proxy-format';
+import { formatVendorTime } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
-import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
-import { ActivityPanel } from './renew/ActivityPanel';
-import { AutoRenewSwitch } from './renew/AutoRenewSwitch';
-import { orderPick } from './renew/picks';
+import { OrderDetail } from './orders/OrderDetail';
 import { RenewDialog } from './renew/RenewDialog';
 
 type SortKey = 'account' | 'product' | 'kind' | 'status' | 'expires' | 'created' | 'price';
@@ -65,6 +64,8 @@ export function OrdersView() {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'expires', dir: 1 });
   const [selected, setSelected] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const [message, setMessage] = useState<string | null>(null);
 
   const all = useMemo(() => orderRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
   const rows = useMemo(() => {
@@ -84,14 +85,64 @@ export function OrdersView() {
     return out.sort((a, b) => compare(a, b, sort.key) * sort.dir || a.key.localeCompare(b.key));
   }, [all, scope, status, kind, from, to, text, sort]);
 
-  const detail = all.find((r) => r.key === selected) ?? null;
+  // Selections follow what is shown: the detail panel and every action use only shown orders.
+  const detail = rows.find((r) => r.key === selected) ?? null;
+  const detailHidden = selected !== null && !detail && all.some((r) => r.key === selected);
+  const { visible: checkedRows, hidden: hiddenChecked } = useMemo(
+    () => visibleSelection(all, rows, checked),
+    [all, rows, checked],
+  );
+  const allShownChecked = rows.length > 0 && checkedRows.length === rows.length;
+  const toggle = (key: string) =>
+    setChecked((c) => {
+      const next = new Set(c);
+      next.has(key) ? next.delete(key) : next.add(key);
+      return next;
+    });
+  const exportCsv = () => {
+    const csv = ordersToCsv(
+      checkedRows.map((r) => ({
+        id: r.order.id,
+        product: r.order.product,
+        kind: r.order.kind,
+        status: r.order.status,
+        vendorStatus: r.order.vendorStatus,
+        country: r.order.country,
+        quantity: r.order.quantity,
+        price: r.order.price
+          ? (r.order.price.minor / 10 ** currencyDigits(r.order.price.currency)).toFixed(
+              currencyDigits(r.order.price.currency),
+            )
+          : null,
+        currency: r.order.price?.currency ?? null,
+        createdAt: r.order.createdAt,
+        expiresAt: r.order.expiresAt,
+        autoRenew: r.order.autoRenew,
+        tag: r.order.tag,
+        vendor: r.vendorName,
+        account: r.accountLabel,
+      })),
+    );
+    const file = exportFileName(
+      'csv',
+      checkedRows.map((r) => ({ vendor: r.vendor, account: r.accountLabel })),
+      new Date(),
+      'orders',
+    );
+    saveText(csv, file, 'text/csv');
+    setMessage(t('tablesPlus.orders.exported', { count: checkedRows.length, file }));
+  };
   const filtered =
     scope.vendor !== 'all' || scope.accountId !== 'all' || status !== 'all' || kind !== 'all' || from || to || text;
 
-  const header = (key: SortKey, label: string) => {
+  const header = (key: SortKey, label: string, prio = 1) => {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <th
+        scope="col"
+        className={`prio-${prio}`}
+        aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+      >
         <button
           type="button"
           className="sort-btn"
@@ -177,11 +228,56 @@ export function OrdersView() {
         </FilterField>
       </fieldset>
 
-      <p className="muted count" role="status">
-        {filtered
-          ? t('orders.countFiltered', { count: rows.length, total: all.length })
-          : t('orders.count', { count: all.length })}
-      </p>
+      <div className="ips-toolbar">
+        <p className="muted count" role="status">
+          {filtered
+            ? t('orders.countFiltered', { count: rows.length, total: all.length })
+            : t('orders.count', { count: all.length })}
+          {hiddenChecked > 0
+            ? ` · ${t('tablesPlus.selection.hidden', { count: checkedRows.length + hiddenChecked, hidden: hiddenChecked })}`
+            : checkedRows.length > 0
+              ? ` · ${t('tablesPlus.orders.selectedCount', { count: checkedRows.length })}`
+              : ''}
+        </p>
+        <div className="ips-actions">
+          {hiddenChecked > 0 ? (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              onClick={() => setChecked(new Set(checkedRows.map((r) => r.key)))}
+            >
+              {t('tablesPlus.selection.unselectHidden')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => setChecked(new Set())}
+            disabled={checked.size === 0}
+          >
+            {t('tablesPlus.orders.clearSelection')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={exportCsv} disabled={checkedRows.length === 0}>
+            {t('tablesPlus.orders.exportCsv', { count: checkedRows.length })}
+          </button>
+        </div>
+      </div>
+      {hiddenChecked > 0 ? (
+        <p className="muted small selection-note">{t('tablesPlus.selection.leftOut', { count: checkedRows.length })}</p>
+      ) : null}
+      {message ? (
+        <div className="flash" role="status">
+          {message}
+        </div>
+      ) : null}
+      {detailHidden ? (
+        <div className="flash" role="status">
+          {t('tablesPlus.orders.detailHidden')}{' '}
+          <button type="button" className="btn btn-small" onClick={() => setSelected(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      ) : null}
 
       <div className={detail ? 'orders-layout with-detail' : 'orders-layout'}>
         {rows.length === 0 ? (
@@ -190,15 +286,23 @@ export function OrdersView() {
           </div>
         ) : (
           <div className="table-wrap">
-            <table className="table table-compact" aria-label={t('orders.tableLabel')}>
+            <table className="table table-compact orders-table" aria-label={t('orders.tableLabel')}>
               <thead>
                 <tr>
+                  <th scope="col" className="c-sel">
+                    <input
+                      type="checkbox"
+                      aria-label={t('tablesPlus.orders.selectAll')}
+                      checked={allShownChecked}
+                      onChange={() => setChecked(allShownChecked ? new Set() : new Set(rows.map((r) => r.key)))}
+                    />
+                  </th>
                   {header('account', t('orders.col.account'))}
                   {header('product', t('orders.col.product'))}
-                  {header('kind', t('orders.col.kind'))}
+                  {header('kind', t('orders.col.kind'), 3)}
                   {header('status', t('orders.col.status'))}
                   {header('expires', t('orders.col.expires'))}
-                  {header('price', t('orders.col.price'))}
+                  {header('price', t('orders.col.price'), 2)}
                   <th scope="col">
                     <span className="visually-hidden">{t('orders.col.details')}</span>
                   </th>
@@ -206,7 +310,15 @@ export function OrdersView() {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.key} className={r.key === selected ? 'row-selected' : undefined}>
+                  <tr key={r.key} className={r.key === selected || checked.has(r.key) ? 'row-selected' : undefined}>
+                    <td className="c-sel">
+                      <input
+                        type="checkbox"
+                        aria-label={t('tablesPlus.orders.selectRow', { id: r.order.id })}
+                        checked={checked.has(r.key)}
+                        onChange={() => toggle(r.key)}
+                      />
+                    </td>
                     <td>
                       {r.accountLabel}
                       <div className="muted small">{r.vendorName}</div>
@@ -215,7 +327,7 @@ export function OrdersView() {
                       {r.order.product}
                       <div className="muted small mono">#{r.order.id}</div>
                     </td>
-                    <td>{t(`orders.kind.${r.order.kind}`)}</td>
+                    <td className="prio-3">{t(`orders.kind.${r.order.kind}`)}</td>
                     <td>
                       <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
                     </td>
@@ -224,7 +336,7 @@ export function OrdersView() {
                         ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t)
                         : '—'}
                     </td>
-                    <td>{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
+                    <td className="prio-2">{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
                     <td>
                       <button
                         type="button"
@@ -243,90 +355,8 @@ export function OrdersView() {
           </div>
         )}
 
-        {detail ? (
-          <section className="panel detail-panel" aria-label={t('orders.detailLabel', { id: detail.order.id })}>
-            <div className="detail-head">
-              <h2 className="panel-title">{detail.order.product}</h2>
-              {hasCap(vendors, detail.vendor, 'renew') ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-primary"
-                  onClick={() => useRenewalsStore.getState().start([orderPick(detail)])}
-                >
-                  {t('renew.button')}
-                </button>
-              ) : null}
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setSelected(null)}>
-                {t('common.close')}
-              </button>
-            </div>
-            <dl className="detail-list">
-              <dt>{t('orders.col.account')}</dt>
-              <dd>
-                {detail.accountLabel} · {detail.vendorName}
-              </dd>
-              <dt>{t('orders.field.id')}</dt>
-              <dd className="mono">{detail.order.id}</dd>
-              <dt>{t('orders.col.status')}</dt>
-              <dd>
-                {t(`orders.status.${detail.order.status}`)}
-                {detail.order.vendorStatus ? <span className="muted"> ({detail.order.vendorStatus})</span> : null}
-              </dd>
-              <dt>{t('orders.col.kind')}</dt>
-              <dd>{t(`orders.kind.${detail.order.kind}`)}</dd>
-              <dt>{t('orders.field.created')}</dt>
-              <dd>{detail.order.createdAt ? formatDateTime(detail.order.createdAt, lang) : '—'}</dd>
-              <dt>{t('orders.col.expires')}</dt>
-              <dd>
-                {detail.order.expiresAt
-                  ? formatVendorTime(detail.order.expiresAt, lang, naiveTimeOf(vendors, detail.vendor), t, true)
-                  : '—'}
-              </dd>
-              <dt>{t('orders.field.quantity')}</dt>
-              <dd>{detail.order.quantity ?? '—'}</dd>
-              <dt>{t('orders.col.price')}</dt>
-              <dd>{detail.order.price ? formatMoney(detail.order.price, lang) : '—'}</dd>
-              <dt>{t('orders.field.country')}</dt>
-              <dd>{detail.order.country ?? '—'}</dd>
-              {hasCap(vendors, detail.vendor, 'autoRenew') ? (
-                <>
-                  <dt>{t('orders.field.autoRenew')}</dt>
-                  <dd>
-                    <AutoRenewSwitch
-                      key={detail.key}
-                      accountId={detail.accountId}
-                      vendor={detail.vendor}
-                      vendorName={detail.vendorName}
-                      orderId={detail.order.id}
-                      value={detail.order.autoRenew ?? null}
-                    />
-                  </dd>
-                </>
-              ) : null}
-              {hasCap(vendors, detail.vendor, 'orderTags') ? (
-                <>
-                  <dt>{t('orders.field.tag')}</dt>
-                  <dd>{detail.order.tag || t('orders.noTag')}</dd>
-                </>
-              ) : null}
-              {Object.entries(detail.order.details).map(([k, v]) => (
-                <div key={k} className="detail-extra">
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-            <p className="muted small">
-              {hasCap(vendors, detail.vendor, 'autoRenew')
-                ? null
-                : hasCap(vendors, detail.vendor, 'orderTags')
-                  ? t('orders.readOnly')
-                  : t('orders.noAutoRenew', { vendor: detail.vendorName })}
-            </p>
-          </section>
-        ) : null}
+        {detail ? <OrderDetail detail={detail} vendors={vendors} onClose={() => setSelected(null)} /> : null}
       </div>
-      <ActivityPanel />
       <RenewDialog />
     </section>
   );

@@ -7,6 +7,7 @@ import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
+import { TestReminderSection } from './settings/TestReminderSection';
 
 const THEME_KEYS: Record<Settings['theme'], string> = {
   system: 'settings.themeSystem',
@@ -60,6 +61,7 @@ export function SettingsView() {
         <>
           <AppearanceSection settings={settings} />
           <DataSection settings={settings} />
+          <TestReminderSection days={settings.reminderDays} />
         </>
       ) : null}
       {version ? (

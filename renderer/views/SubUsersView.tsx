@@ -1,15 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import type { SubUser } from '../../preload/contract/model';
-import { getApi } from '../api';
 import { DataAge } from '../components/DataAge';
-import { Dialog } from '../components/Dialog';
-import { describedBy, Field } from '../components/Field';
-import { useErrorText } from '../lib/error-text';
+import { knownNote } from '../lib/error-sentences';
 import { formatBytes } from '../lib/format';
 import { formatDate, formatDateTime } from '../lib/time';
-import { validateText } from '../lib/validation';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import {
@@ -20,11 +16,9 @@ import {
   UnsupportedNote,
   useCapableAccounts,
 } from './manage/common';
+import { DeleteSubUserDialog } from './subusers/DeleteSubUserDialog';
+import { type Editing, SubUserDialog } from './subusers/SubUserDialog';
 import '../styles/manage.css';
-
-const GB = 1024 ** 3;
-
-type Editing = { mode: 'create' } | { mode: 'edit'; user: SubUser };
 
 export function SubUsersView() {
   const { t } = useTranslation();
@@ -118,7 +112,7 @@ export function SubUsersView() {
         />
       ) : null}
       {deleting && account ? (
-        <DeleteDialog
+        <DeleteSubUserDialog
           account={account}
           user={deleting}
           onClose={() => setDeleting(null)}
@@ -171,7 +165,9 @@ function SubUserTable({
               <td className="manage-usage-cell">
                 <Usage user={u} />
               </td>
-              <td className="manage-note">{u.note ?? <span className="muted">—</span>}</td>
+              <td className="manage-note">
+                {u.note ? knownNote(u.note, i18n.language, t) : <span className="muted">—</span>}
+              </td>
               <td>
                 {u.createdAt ? (
                   <time dateTime={u.createdAt} title={formatDateTime(u.createdAt, i18n.language)}>
@@ -248,293 +244,5 @@ function Usage({ user }: { user: SubUser }) {
         />
       </div>
     </div>
-  );
-}
-
-function gbText(bytes: number | null): string {
-  if (bytes === null) return '';
-  const gb = bytes / GB;
-  return String(Math.round(gb * 100) / 100);
-}
-
-function SubUserDialog({
-  account,
-  editing,
-  onClose,
-  onDone,
-}: {
-  account: AccountSummary;
-  editing: Editing;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const id = useId();
-  const patch = useSnapshotsStore((s) => s.patch);
-  const user = editing.mode === 'edit' ? editing.user : null;
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [unlimited, setUnlimited] = useState(user ? user.limitUnlimited || user.limitBytes === null : false);
-  const [limit, setLimit] = useState(user ? gbText(user.limitBytes) : '');
-  const [status, setStatus] = useState<'active' | 'disabled'>(user?.status === 'disabled' ? 'disabled' : 'active');
-  const [note, setNote] = useState(user?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const validate = (): { limitBytes: number | null } | null => {
-    const next: Record<string, string> = {};
-    if (!user) {
-      if (!username.trim()) next.username = t('subUsers.usernameRequired');
-      else if (username.trim().length > 64) next.username = t('subUsers.usernameTooLong');
-      if (!password) next.password = t('subUsers.passwordRequired');
-    }
-    if (password.length > 64) next.password = t('subUsers.passwordTooLong');
-    if (note.length > 200) next.note = t('subUsers.noteTooLong');
-    // A character that cannot be saved (half of an emoji), by the contract's rule.
-    for (const [field, value] of [
-      ['username', user ? '' : username],
-      ['password', password],
-      ['note', note],
-    ] as const) {
-      const unsavable = next[field] ? null : validateText(value, field, t);
-      if (unsavable) next[field] = unsavable;
-    }
-    let limitBytes: number | null = null;
-    if (!unlimited) {
-      const gb = Number(limit.trim().replace(',', '.'));
-      if (!limit.trim() || !Number.isFinite(gb) || gb <= 0 || gb > 8_000_000) next.limit = t('subUsers.limitInvalid');
-      else limitBytes = Math.round(gb * GB);
-    }
-    setErrors(next);
-    return Object.keys(next).length ? null : { limitBytes };
-  };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    const ok = validate();
-    if (!ok) return;
-    const noteValue = note.trim() ? note.trim() : null;
-    let r: Awaited<ReturnType<ReturnType<typeof getApi>['subUsers']['create']>>;
-    let message: string;
-    if (!user) {
-      setPending(true);
-      r = await getApi().subUsers.create({
-        accountId: account.id,
-        username: username.trim(),
-        password,
-        limitBytes: ok.limitBytes,
-        note: noteValue,
-      });
-      message = t('subUsers.created', { user: username.trim() });
-    } else {
-      const changes: {
-        password?: string;
-        limitBytes?: number | null;
-        status?: 'active' | 'disabled';
-        note?: string | null;
-      } = {};
-      if (password) changes.password = password;
-      const wasUnlimited = user.limitUnlimited || user.limitBytes === null;
-      if (
-        unlimited !== wasUnlimited ||
-        (!unlimited && ok.limitBytes !== user.limitBytes && gbText(ok.limitBytes) !== gbText(user.limitBytes))
-      )
-        changes.limitBytes = ok.limitBytes;
-      if (user.status !== 'unknown' && status !== user.status) changes.status = status;
-      if (noteValue !== (user.note ?? null)) changes.note = noteValue;
-      if (Object.keys(changes).length === 0) {
-        onDone(t('subUsers.noChanges'));
-        return;
-      }
-      setPending(true);
-      r = await getApi().subUsers.update({ accountId: account.id, id: user.id, patch: changes });
-      message = t('subUsers.saved', { user: user.username });
-    }
-    setPending(false);
-    if (r.ok) {
-      patch(account.id, 'subUsers', r.data);
-      onDone(message);
-    } else if (r.error.field && ['username', 'password', 'limit', 'note'].includes(r.error.field)) {
-      setErrors({ [r.error.field]: errorText(r.error) });
-    } else {
-      setFormError(errorText(r.error));
-    }
-  };
-
-  const input = (name: string) => ({
-    id: `${id}-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': describedBy(`${id}-${name}`, name === 'limit' || (name === 'password' && !!user), errors[name]),
-    disabled: pending,
-  });
-
-  return (
-    <Dialog
-      title={user ? t('subUsers.editTitle', { user: user.username }) : t('subUsers.createTitle')}
-      onClose={onClose}
-      busy={pending}
-    >
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {!user ? (
-          <Field id={`${id}-username`} label={t('subUsers.username')} error={errors.username}>
-            <input
-              {...input('username')}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={80}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </Field>
-        ) : null}
-        <Field
-          id={`${id}-password`}
-          label={t('subUsers.password')}
-          help={user ? t('subUsers.passwordEditHelp') : undefined}
-          error={errors.password}
-        >
-          <input
-            {...input('password')}
-            className="input"
-            type="text"
-            autoComplete="new-password"
-            maxLength={80}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <Field id={`${id}-limit`} label={t('subUsers.limit')} help={t('subUsers.limitHelp')} error={errors.limit}>
-          <div className="input-with-button">
-            <input
-              {...input('limit')}
-              className="input input-narrow"
-              type="text"
-              inputMode="decimal"
-              value={unlimited ? '' : limit}
-              disabled={pending || unlimited}
-              onChange={(e) => setLimit(e.target.value)}
-            />
-            <label className="manage-check">
-              <input
-                type="checkbox"
-                checked={unlimited}
-                disabled={pending}
-                onChange={(e) => setUnlimited(e.target.checked)}
-              />
-              {t('subUsers.limitUnlimited')}
-            </label>
-          </div>
-        </Field>
-        {user ? (
-          <Field id={`${id}-status`} label={t('subUsers.statusField')}>
-            <select
-              {...input('status')}
-              className="input input-narrow"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as 'active' | 'disabled')}
-            >
-              <option value="active">{t('subUsers.status.active')}</option>
-              <option value="disabled">{t('subUsers.status.disabled')}</option>
-            </select>
-          </Field>
-        ) : null}
-        <Field id={`${id}-note`} label={t('subUsers.note')} error={errors.note}>
-          <input
-            {...input('note')}
-            className="input"
-            type="text"
-            maxLength={240}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Field>
-        {formError ? (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <span className="spacer" />
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-            {pending
-              ? user
-                ? t('common.saving')
-                : t('subUsers.creating')
-              : user
-                ? t('subUsers.submitSave')
-                : t('subUsers.submitCreate')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function DeleteDialog({
-  account,
-  user,
-  onClose,
-  onDone,
-}: {
-  account: AccountSummary;
-  user: SubUser;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const bodyId = useId();
-  const patch = useSnapshotsStore((s) => s.patch);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const onConfirm = async () => {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const r = await getApi().subUsers.remove({ accountId: account.id, id: user.id });
-    setPending(false);
-    if (r.ok) {
-      patch(account.id, 'subUsers', r.data);
-      onDone();
-    } else {
-      setError(errorText(r.error));
-    }
-  };
-
-  return (
-    <Dialog title={t('subUsers.deleteTitle')} onClose={onClose} busy={pending} describedBy={bodyId}>
-      <div id={bodyId} className="dialog-body">
-        <p>{t('subUsers.deleteBody', { user: user.username, account: account.label })}</p>
-      </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending} data-autofocus>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => void onConfirm()}
-          disabled={pending}
-          aria-busy={pending || undefined}
-        >
-          {pending ? t('subUsers.deleting') : t('subUsers.deleteConfirm')}
-        </button>
-      </div>
-    </Dialog>
   );
 }

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import type { WhitelistEntry } from '../../preload/contract/model';
-import { IpAddressSchema } from '../../preload/contract/schemas';
+import { VENDOR_FORM_RULES } from '../../preload/contract/vendors';
 import { getApi } from '../api';
 import { DataAge } from '../components/DataAge';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field } from '../components/Field';
+import { knownNote } from '../lib/error-sentences';
 import { useErrorText } from '../lib/error-text';
 import { formatDate, formatDateTime } from '../lib/time';
 import { validateText } from '../lib/validation';
@@ -20,28 +21,10 @@ import {
   UnsupportedNote,
   useCapableAccounts,
 } from './manage/common';
+import { AddIpsForm } from './whitelist/AddIpsForm';
 import '../styles/manage.css';
 
-export interface ParsedLines {
-  valid: string[];
-  invalid: { line: number; value: string }[];
-}
-
-/** One IP per line; blank lines ignored; duplicates kept once; every line checked with the contract's schema. */
-export function parseIpLines(text: string): ParsedLines {
-  const valid: string[] = [];
-  const invalid: ParsedLines['invalid'] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const value = raw.trim();
-    if (!value) return;
-    if (IpAddressSchema.safeParse(value).success) {
-      if (!valid.includes(value)) valid.push(value);
-    } else {
-      invalid.push({ line: i + 1, value });
-    }
-  });
-  return { valid, invalid };
-}
+export { type ParsedLines, parseIpLines } from './whitelist/ip-lines';
 
 export function WhitelistsView() {
   const { t } = useTranslation();
@@ -168,7 +151,7 @@ function WhitelistTable({
               <th scope="row" className="mono manage-ip">
                 {e.ip}
               </th>
-              <td>{e.note ?? <span className="muted">—</span>}</td>
+              <td>{e.note ? knownNote(e.note, i18n.language, t) : <span className="muted">—</span>}</td>
               <td>
                 {e.createdAt ? (
                   <time dateTime={e.createdAt} title={formatDateTime(e.createdAt, i18n.language)}>
@@ -198,97 +181,6 @@ function WhitelistTable({
   );
 }
 
-function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAdded: (count: number) => void }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const id = useId();
-  const patch = useSnapshotsStore((s) => s.patch);
-  const [text, setText] = useState('');
-  const [checked, setChecked] = useState<ParsedLines | null>(null);
-  const [empty, setEmpty] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const send = async (ips: string[]) => {
-    setPending(true);
-    setError(null);
-    const r = await getApi().whitelist.add({ accountId: account.id, ips });
-    setPending(false);
-    if (r.ok) {
-      patch(account.id, 'whitelist', r.data);
-      setText('');
-      setChecked(null);
-      onAdded(ips.length);
-    } else {
-      setError(errorText(r.error));
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const parsed = parseIpLines(text);
-    setEmpty(parsed.valid.length === 0 && parsed.invalid.length === 0);
-    setChecked(parsed);
-    if (parsed.invalid.length > 0 || parsed.valid.length === 0) return;
-    void send(parsed.valid);
-  };
-
-  const invalid = checked?.invalid ?? [];
-  const fieldError = empty
-    ? t('whitelists.nothingToAdd')
-    : invalid.length > 0
-      ? t('whitelists.fixLines', { count: invalid.length })
-      : null;
-
-  return (
-    <form className="card manage-side" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('whitelists.addTitle')}</h2>
-      <Field id={id} label={t('whitelists.addField')} help={t('whitelists.addHelp')} error={fieldError}>
-        <textarea
-          id={id}
-          className="input input-mono manage-textarea"
-          rows={6}
-          value={text}
-          spellCheck={false}
-          autoComplete="off"
-          disabled={pending}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={describedBy(id, true, fieldError)}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (checked) setChecked(parseIpLines(e.target.value));
-            setEmpty(false);
-          }}
-        />
-      </Field>
-      {invalid.length > 0 ? (
-        <ul className="manage-line-errors" aria-label={t('whitelists.fixLines', { count: invalid.length })}>
-          {invalid.map((l) => (
-            <li key={l.line}>{t('whitelists.lineError', { line: l.line, value: l.value })}</li>
-          ))}
-        </ul>
-      ) : null}
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        {invalid.length > 0 && (checked?.valid.length ?? 0) > 0 ? (
-          <button type="button" className="btn" disabled={pending} onClick={() => checked && void send(checked.valid)}>
-            {t('whitelists.addValid', { count: checked?.valid.length ?? 0 })}
-          </button>
-        ) : null}
-        <span className="spacer" />
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t('whitelists.adding') : t('whitelists.addSubmit')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function RemoveIpDialog({
   account,
   entry,
@@ -305,8 +197,8 @@ function RemoveIpDialog({
   const bodyId = useId();
   const codeId = useId();
   const patch = useSnapshotsStore((s) => s.patch);
-  // BestProxy asks for a one-time verification code before removing an entry.
-  const needsCode = account.vendor === 'bestproxy';
+  // Declared per vendor (BestProxy asks for a one-time verification code before removing an entry).
+  const needsCode = VENDOR_FORM_RULES[account.vendor].whitelist?.removeNeedsCode ?? false;
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -51,9 +51,10 @@ test.describe('renew from orders, auto-renew, unknown outcomes', () => {
     const row = page.getByRole('table', { name: 'Orders' }).getByRole('row').filter({ hasText: order!.id });
     await expect(row).toContainText('Active', { timeout: 20_000 });
 
-    // The Activity panel lists the renewal, and its CSV export carries it without any secret.
+    // The Activity view (its own sidebar place since issue 11; it loads by itself) lists the renewal,
+    // and its CSV export carries it without any secret.
+    await nav(page, 'Activity');
     const activity = page.getByRole('region', { name: 'Activity' });
-    await activity.getByRole('button', { name: 'Reload' }).click();
     const logged = activity
       .getByRole('table', { name: 'Activity' })
       .getByRole('row')

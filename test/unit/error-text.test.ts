@@ -3,6 +3,8 @@ import { type AppError, ERROR_CODES } from '../../preload/contract/errors';
 import { en } from '../../renderer/i18n/en';
 import { errorsEn } from '../../renderer/i18n/errors.en';
 import { errorsZhCN } from '../../renderer/i18n/errors.zh-CN';
+import { formsPlusEn } from '../../renderer/i18n/forms-plus.en';
+import { formsPlusZhCN } from '../../renderer/i18n/forms-plus.zh-CN';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 import { connectionText, errorText, keychainText, noticeText, type Translate } from '../../renderer/lib/error-text';
 
@@ -16,8 +18,8 @@ function makeT(catalog: object): Translate {
   };
 }
 
-const tEn = makeT({ ...en, ...errorsEn });
-const tZh = makeT({ ...zhCN, ...errorsZhCN });
+const tEn = makeT({ ...en, ...errorsEn, ...formsPlusEn });
+const tZh = makeT({ ...zhCN, ...errorsZhCN, ...formsPlusZhCN });
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('error catalogs', () => {
@@ -50,8 +52,12 @@ describe('errorText', () => {
       `${errorsZhCN.errorText.codes.duplicate_label}（详情：You already have an account named "Main". Choose another name.）`,
     );
     const vendor: AppError = { code: 'vendor_rejected', message: 'Thordata refused the request: plan expired' };
-    expect(errorText(vendor, 'zh-CN', tZh)).toContain('（详情：Thordata refused the request: plan expired）');
-    expect(errorText(vendor, 'zh-CN', tZh).startsWith(errorsZhCN.errorText.codes.vendor_rejected)).toBe(true);
+    // Issue 11 point 10: main's known sentence is said whole in Chinese; the vendor's own words stay, in brackets.
+    expect(errorText(vendor, 'zh-CN', tZh)).toBe('Thordata 拒绝了此请求（Thordata 的原话：plan expired）');
+    const odd: AppError = { code: 'vendor_rejected', message: 'A sentence Proxydeck does not know.' };
+    expect(errorText(odd, 'zh-CN', tZh)).toBe(
+      `${errorsZhCN.errorText.codes.vendor_rejected}（详情：A sentence Proxydeck does not know.）`,
+    );
   });
 
   it('omits the detail for codes whose messages are generic', () => {
@@ -68,10 +74,10 @@ describe('errorText', () => {
     expect(errorText(error, 'en', tEn)).toBe(en.transport.network);
   });
 
-  it('falls back to the message for an unknown code', () => {
+  it('says an unknown code or no code in Chinese, with main’s message as the detail (issue 11 point 10)', () => {
     const odd = { code: 'something_new', message: 'A new kind of failure.' } as unknown as AppError;
-    expect(errorText(odd, 'zh-CN', tZh)).toBe('A new kind of failure.');
-    expect(errorText({ code: undefined, message: 'No code.' }, 'zh-CN', tZh)).toBe('No code.');
+    expect(errorText(odd, 'zh-CN', tZh)).toBe('出现了问题。（详情：A new kind of failure.）');
+    expect(errorText({ code: undefined, message: 'No code.' }, 'zh-CN', tZh)).toBe('出现了问题。（详情：No code.）');
   });
 
   it('localizes the keychain banner and notices with the English detail', () => {

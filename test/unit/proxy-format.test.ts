@@ -96,10 +96,11 @@ describe('CSV', () => {
         '"198.51.100.2","3128","","bob","p""w,2","","","BestProxy","Shop ""B""","expired"\r\n',
     );
   });
-  it('names the file by format', () => {
-    const d = new Date('2026-11-23T10:00:00Z');
-    expect(exportFileName('csv', d)).toBe('proxies-2026-11-23.csv');
-    expect(exportFileName('http', d)).toBe('proxies-2026-11-23.txt');
+  it('names the file by format, provider and account (issue 11: see tables-export-names.test.ts)', () => {
+    const d = new Date(2026, 10, 23, 10);
+    const one = [{ vendor: 'thordata', account: 'Main' }];
+    expect(exportFileName('csv', one, d)).toBe('proxydeck-ips-thordata-main-2026-11-23.csv');
+    expect(exportFileName('http', one, d)).toBe('proxydeck-ips-thordata-main-2026-11-23.txt');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AccountSnapshot, VendorId } from '../../../preload/contract/model';
 import type { EventHub } from '../events';
-import { type ReminderNotification, Reminders, reminderItems } from './reminders';
+import { type ReminderLanguage, type ReminderNotification, Reminders, reminderItems, testReminder } from './reminders';
 
 /**
  * Runs the expiry reminders after refreshes: collects every item with an expiry from the saved
@@ -18,6 +18,8 @@ export class ReminderRunner {
       snapshots: () => AccountSnapshot[];
       accounts: () => { id: string; label: string; vendor: VendorId }[];
       thresholds: () => number[];
+      /** The app's language: reminders are written in it. */
+      language?: () => ReminderLanguage;
       now?: () => Date;
     },
   ) {
@@ -25,6 +27,9 @@ export class ReminderRunner {
       ...(deps.now ? { now: deps.now } : {}),
       get thresholds() {
         return deps.thresholds();
+      },
+      get language() {
+        return deps.language?.() ?? 'en';
       },
     };
     this.reminders = new Reminders(dataDir, opts);
@@ -37,20 +42,34 @@ export class ReminderRunner {
   /** Checks now; returns what was announced. */
   check(): ReminderNotification[] {
     const due = this.reminders.check(reminderItems(this.deps.snapshots(), this.deps.accounts()));
-    for (const n of due) {
-      this.deps.events.emit({
-        type: 'reminder',
-        reminder: {
-          key: n.key,
-          accountId: n.accountId,
-          title: n.title,
-          body: n.body,
-          itemIds: n.itemIds,
-          thresholdDays: n.thresholdDays,
-        },
-      });
-    }
+    for (const n of due) this.announce(n);
     return due;
+  }
+
+  /** Settings' "Send a test reminder": the next reminder the user would get, shown now, recorded nowhere. */
+  sendTest(): { title: string; body: string } {
+    const n = testReminder(
+      reminderItems(this.deps.snapshots(), this.deps.accounts()),
+      this.deps.now?.() ?? new Date(),
+      this.deps.thresholds(),
+      this.deps.language?.() ?? 'en',
+    );
+    this.announce(n);
+    return { title: n.title, body: n.body };
+  }
+
+  private announce(n: ReminderNotification): void {
+    this.deps.events.emit({
+      type: 'reminder',
+      reminder: {
+        key: n.key,
+        accountId: n.accountId,
+        title: n.title,
+        body: n.body,
+        itemIds: n.itemIds,
+        thresholdDays: n.thresholdDays,
+      },
+    });
   }
 
   /** Coalesces bursts (one refresh event per account) into one check shortly after the last. */

@@ -53,6 +53,7 @@ export function dueReminders(
   fired: ReadonlySet<string>,
   now: Date,
   thresholds: readonly number[] = [7, 3, 1],
+  language: ReminderLanguage = 'en',
 ): { notifications: ReminderNotification[]; newlyFired: string[] } {
   const ascending = [...new Set(thresholds)].filter((t) => t > 0).sort((a, b) => a - b);
   const groups = new Map<string, { t: number; items: ReminderItem[] }>();
@@ -78,27 +79,105 @@ export function dueReminders(
   }
   const notifications = [...groups.values()].map(({ t, items: its }) => {
     const first = its[0]!;
-    const where = `${first.accountLabel} · ${VENDOR_NAMES[first.vendor]}`;
-    const what = describeCount(its);
     const earliest = its.map((i) => i.expiresAt!).sort()[0]!;
     return {
       key: `${first.accountId}|${t}|${earliest}`,
       accountId: first.accountId,
       thresholdDays: t,
-      title: `${what} at ${where} ${its.length === 1 ? 'expires' : 'expire'} within ${t} ${t === 1 ? 'day' : 'days'}`,
-      body:
-        its.length <= 3
-          ? `${its.map((i) => i.label || i.id).join(', ')}. Renew in Proxydeck to keep them.`
-          : `${its
-              .slice(0, 3)
-              .map((i) => i.label || i.id)
-              .join(', ')} and ${its.length - 3} more. Renew in Proxydeck to keep them.`,
+      ...reminderText(its, t, language),
       items: its.map((i) => ({ kind: i.kind, id: i.id })),
       itemIds: its.map((i) => i.id),
       earliestExpiry: earliest,
     };
   });
   return { notifications, newlyFired };
+}
+
+/** The language of the desktop notifications (the app's language setting). */
+export type ReminderLanguage = 'en' | 'zh-CN';
+
+/** Title and body of one reminder, in the user's language. */
+function reminderText(
+  its: readonly ReminderItem[],
+  t: number,
+  language: ReminderLanguage,
+): { title: string; body: string } {
+  const first = its[0]!;
+  const where = `${first.accountLabel} · ${VENDOR_NAMES[first.vendor]}`;
+  const names = its.slice(0, 3).map((i) => i.label || i.id);
+  if (language === 'zh-CN') {
+    return {
+      title: `${where} 的 ${describeCountZh(its)} 将在 ${t} 天内到期`,
+      body: `${names.join('、')}${its.length > 3 ? ` 等另外 ${its.length - 3} 项` : ''}。请在 Proxydeck 中续费以保留它们。`,
+    };
+  }
+  return {
+    title: `${describeCount(its)} at ${where} ${its.length === 1 ? 'expires' : 'expire'} within ${t} ${t === 1 ? 'day' : 'days'}`,
+    body:
+      its.length <= 3
+        ? `${names.join(', ')}. Renew in Proxydeck to keep them.`
+        : `${names.join(', ')} and ${its.length - 3} more. Renew in Proxydeck to keep them.`,
+  };
+}
+
+const NOUN_ZH: Record<ReminderItem['kind'], string> = { ip: '个 IP', order: '个订单', server: '台服务器' };
+
+function describeCountZh(items: readonly ReminderItem[]): string {
+  const parts: string[] = [];
+  for (const kind of ['ip', 'order', 'server'] as const) {
+    const n = items.filter((i) => i.kind === kind).length;
+    if (n) parts.push(`${n} ${NOUN_ZH[kind]}`);
+  }
+  return parts.join('和');
+}
+
+/**
+ * "Send a test reminder" (Settings): the reminder the user would get next — the nearest expiring items,
+ * batched as usual — marked as a test, recorded nowhere (real reminders still fire). With nothing
+ * expiring, a sample that says so.
+ */
+export function testReminder(
+  items: readonly ReminderItem[],
+  now: Date,
+  thresholds: readonly number[],
+  language: ReminderLanguage,
+): ReminderNotification {
+  const widest = Math.max(1, ...thresholds.filter((x) => x > 0));
+  const upcoming = items
+    .filter((i) => i.expiresAt && Date.parse(i.expiresAt) > now.getTime())
+    .sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
+  const zh = language === 'zh-CN';
+  const mark = zh ? '测试提醒：' : 'Test reminder: ';
+  const soonest = upcoming[0];
+  if (soonest) {
+    const days = Math.max(1, Math.ceil((Date.parse(soonest.expiresAt!) - now.getTime()) / DAY));
+    const batch = upcoming.filter(
+      (i) => i.accountId === soonest.accountId && Date.parse(i.expiresAt!) - now.getTime() <= days * DAY,
+    );
+    const text = reminderText(batch, days, language);
+    return {
+      key: `test|${now.toISOString()}`,
+      accountId: soonest.accountId,
+      thresholdDays: days,
+      title: `${mark}${text.title}`,
+      body: text.body,
+      items: batch.map((i) => ({ kind: i.kind, id: i.id })),
+      itemIds: batch.map((i) => i.id),
+      earliestExpiry: soonest.expiresAt!,
+    };
+  }
+  return {
+    key: `test|${now.toISOString()}`,
+    accountId: '',
+    thresholdDays: widest,
+    title: zh ? `${mark}到期提醒会这样显示` : `${mark}expiry reminders look like this`,
+    body: zh
+      ? `在 ${widest} 天内没有即将到期的项目。有项目即将到期时，Proxydeck 会在到期前 ${[...thresholds].sort((a, b) => b - a).join('、')} 天提醒您。`
+      : `Nothing expires within ${widest} days. When something does, Proxydeck reminds you ${[...thresholds].sort((a, b) => b - a).join(', ')} days before.`,
+    items: [],
+    itemIds: [],
+    earliestExpiry: now.toISOString(),
+  };
 }
 
 const NOUN: Record<ReminderItem['kind'], [string, string]> = {
@@ -151,7 +230,12 @@ export class Reminders {
 
   constructor(
     dataDir: string,
-    private readonly opts: { now?: () => Date; thresholds?: number[]; disk?: DiskHealth } = {},
+    private readonly opts: {
+      now?: () => Date;
+      thresholds?: number[];
+      language?: ReminderLanguage;
+      disk?: DiskHealth;
+    } = {},
   ) {
     this.disk = opts.disk ?? diskHealth(dataDir);
     this.path = join(dataDir, 'reminders.json');
@@ -175,7 +259,13 @@ export class Reminders {
   /** Notifications to show now; records them as shown (persisted before returning). */
   check(items: readonly ReminderItem[]): ReminderNotification[] {
     const now = this.now();
-    const { notifications, newlyFired } = dueReminders(items, this.fired, now, this.opts.thresholds);
+    const { notifications, newlyFired } = dueReminders(
+      items,
+      this.fired,
+      now,
+      this.opts.thresholds,
+      this.opts.language,
+    );
     if (newlyFired.length === 0) return notifications;
     for (const k of newlyFired) this.fired.add(k);
     // Keys of expiries more than 30 days past are dropped: the file stays small.

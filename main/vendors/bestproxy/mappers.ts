@@ -18,6 +18,7 @@ import type {
   TrafficSeries,
   WhitelistEntry,
 } from '../../../preload/contract/model';
+import { countryCode } from '../country';
 import {
   detailsOf,
   expiry,
@@ -280,7 +281,7 @@ export function mapStaticIp(raw: unknown, now: Date): ProxyEndpoint {
     protocol: protocolOf(row.protocol, socksPort !== null),
     username: optStr(pick(row, 'username', 'user', 'account')),
     password: optStr(pick(row, 'password', 'pass', 'pwd')),
-    country: optStr(pick(row, 'country_code', 'cc', 'country'))?.toUpperCase() ?? null,
+    country: countryCode(optStr(pick(row, 'country_code', 'cc', 'country'))),
     kind: productKindOf(f.productType),
     expiresAt: f.expiresAt,
     orderId: f.packageId ?? optStr(row.trade_no),

@@ -14,6 +14,7 @@ import type {
   RenewPeriod,
   SubUser,
 } from '../../../preload/contract/model';
+import { countryCode } from '../country';
 import {
   arr,
   BadField,
@@ -302,7 +303,7 @@ export function mapActiveProxies(json: unknown, ctx: ProxyOrderContext, now: Dat
       protocol: httpPort !== null && socksPort !== null ? 'http+socks5' : socksPort !== null ? 'socks5' : 'http',
       username: optStr(pick(p, 'username', 'login')),
       password: optStr(p.password),
-      country: optStr(pick(p, 'country', 'location')),
+      country: countryCode(optStr(pick(p, 'country', 'location'))),
       kind: kindOfProduct(ctx.productName),
       expiresAt,
       orderId: ctx.orderId,

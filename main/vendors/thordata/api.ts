@@ -194,6 +194,8 @@ export abstract class ThordataApi extends BaseVendorClient {
       const msg = optStr(j.msg) ?? optStr(j.message);
       throw this.http.error(info.code, {
         ...(msg ? { message: msg } : { detail: `Thordata's error ${code} means: ${info.meaning}.` }),
+        ...(info.sentence ? { sentence: info.sentence } : {}),
+        ...(info.field ? { field: info.field } : {}),
         vendorCode: code,
         httpStatus: res.status,
       });

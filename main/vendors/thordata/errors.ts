@@ -8,7 +8,19 @@ export interface CodeInfo {
   code: VendorErrorCode;
   /** Plain words used when the vendor sends no `msg`. */
   meaning: string;
+  /** The form field the code is about (the add-account or sub-user form puts the error under it). */
+  field?: 'token' | 'key' | 'username' | 'password';
+  /** Proxydeck's sentence replacing the code's default one (which would only say "the API key"). */
+  sentence?: string;
 }
+
+/** 10013 / 10014 name the wrong credential (thordata.md §5.1: `sign` = token, `apiKey` = key). */
+const wrongCredential = (field: 'token' | 'key'): CodeInfo => ({
+  code: 'invalid_credentials',
+  meaning: `the ${field} is wrong`,
+  field,
+  sentence: `Thordata did not accept the ${field}. Copy the ${field} again from My Account in the Thordata dashboard, then update the account in Proxydeck.`,
+});
 
 export const BUSINESS_CODES: Readonly<Record<number, CodeInfo>> = {
   10000: { code: 'invalid_argument', meaning: 'a parameter is missing or wrong' },
@@ -25,15 +37,16 @@ export const BUSINESS_CODES: Readonly<Record<number, CodeInfo>> = {
   10010: { code: 'vendor_rejected', meaning: 'the IP does not exist' },
   10011: { code: 'rate_limited', meaning: 'too many operations, try later' },
   10012: { code: 'invalid_argument', meaning: 'quantity above the single-order limit' },
-  10013: { code: 'invalid_credentials', meaning: 'the token (sign) is wrong' },
-  10014: { code: 'invalid_credentials', meaning: 'the key (apiKey) is wrong' },
-  10015: { code: 'invalid_argument', meaning: 'sub-user name must be 6-15 letters or digits' },
+  10013: wrongCredential('token'),
+  10014: wrongCredential('key'),
+  10015: { code: 'invalid_argument', meaning: 'sub-user name must be 6-15 letters or digits', field: 'username' },
   10016: {
     code: 'invalid_argument',
     meaning: 'password must be 6-15 letters or digits and start with a letter',
+    field: 'password',
   },
   10017: { code: 'insufficient_funds', meaning: 'the account must be topped up first' },
-  10018: { code: 'invalid_argument', meaning: 'sub-user name already exists' },
+  10018: { code: 'invalid_argument', meaning: 'sub-user name already exists', field: 'username' },
   10019: { code: 'vendor_rejected', meaning: 'sub-user quota reached' },
   10020: { code: 'vendor_rejected', meaning: 'sub-user name not found' },
   10021: { code: 'invalid_argument', meaning: 'date range longer than 180 days' },

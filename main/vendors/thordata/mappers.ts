@@ -14,6 +14,7 @@ import type {
   UnlimitedServer,
   WhitelistEntry,
 } from '../../../preload/contract/model';
+import { countryCode } from '../country';
 import {
   BadField,
   type ByteUnit,
@@ -222,7 +223,7 @@ export function mapProxyRow(row: Obj, kind: 'isp' | 'datacenter', now: Date): Pr
     protocol: 'http',
     username: optStr(pick(row, 'username', 'user')),
     password: optStr(pick(row, 'password', 'pwd')),
-    country: optStr(pick(row, 'country', 'country_code'))?.toUpperCase() ?? null,
+    country: countryCode(optStr(pick(row, 'country', 'country_code'))),
     kind,
     expiresAt,
     orderId: null,

@@ -12,6 +12,7 @@ import type {
   ProxyStatus,
   RenewPeriod,
 } from '../../../preload/contract/model';
+import { countryCode } from '../country';
 import {
   BadField,
   expiry,
@@ -53,14 +54,18 @@ export function mapRentPeriods(body: Obj): number[] {
   return days.sort((a, b) => a - b);
 }
 
-/** Periods offered across types: one entry per day count, labelled with the types when not all offer it. */
+/**
+ * Periods offered across types: one entry per day count. A period not offered by every type says which
+ * item types it fits (`fits`), so the renew flow offers each item only what its type accepts (the
+ * vendor refuses the others: "Incorrect rent period").
+ */
 export function mergePeriods(byType: Partial<Record<YpProxyType, number[]>>): RenewPeriod[] {
   const types = Object.keys(byType) as YpProxyType[];
   const all = [...new Set(types.flatMap((t) => byType[t] ?? []))].sort((a, b) => a - b);
   return all.map((days) => {
     const offeredBy = types.filter((t) => byType[t]?.includes(days));
-    const only = offeredBy.length < types.length ? ` (${offeredBy.join(', ')} only)` : '';
-    return { id: String(days), label: `${days} days${only}`, days };
+    const fits = offeredBy.length < types.length ? { fits: offeredBy.map((t) => KIND_OF_TYPE[t]) } : {};
+    return { id: String(days), label: `${days} days`, days, ...fits };
   });
 }
 
@@ -189,7 +194,7 @@ export function mapIpRecord(record: Obj, ctx: WalkContext, now: Date): YpIp {
     protocol: protocolOf(record, proxyType, httpPort, socksPort),
     username: optStr(pick(record, 'login', 'username', 'user')),
     password: optStr(pick(record, 'password', 'pass')),
-    country: optStr(pick(record, 'country', 'countryCode', 'alpha3')),
+    country: countryCode(optStr(pick(record, 'country', 'countryCode', 'alpha3'))),
     kind: proxyType ? KIND_OF_TYPE[proxyType] : 'other',
     expiresAt,
     orderId,

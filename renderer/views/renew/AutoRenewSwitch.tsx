@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../preload/contract/errors';
-import type { VendorId } from '../../../preload/contract/model';
+import type { ProductKind, VendorId } from '../../../preload/contract/model';
 import { getApi } from '../../api';
 import { useErrorText } from '../../lib/error-text';
 import { useSnapshotsStore } from '../../stores/snapshots';
+import { periodsFor } from './plan';
 
 interface Props {
   accountId: string;
@@ -13,10 +14,16 @@ interface Props {
   orderId: string;
   /** What the last refresh said; null = unknown (e.g. IPs of the order disagree). */
   value: boolean | null;
+  /** The order's type: a vendor that renews for a period uses the first period this type accepts. */
+  itemKind?: ProductKind | null;
+  /** Accessible name when several switches are shown together (default "Auto-renew"). */
+  label?: string;
+  /** Without the help line (a list of switches explains it once above). */
+  compact?: boolean;
 }
 
 /** The auto-renew switch of one order (vendors with 'autoRenew'); refreshes the account after a change. */
-export function AutoRenewSwitch({ accountId, vendor, vendorName, orderId, value }: Props) {
+export function AutoRenewSwitch({ accountId, vendor, vendorName, orderId, value, itemKind, label, compact }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const helpId = useId();
@@ -40,7 +47,7 @@ export function AutoRenewSwitch({ accountId, vendor, vendorName, orderId, value 
         setPending(false);
         return;
       }
-      periodId = periods.data[0]?.id;
+      periodId = (itemKind === undefined ? periods.data : periodsFor(periods.data, itemKind))[0]?.id;
     }
     const r = await api.renewals.setAutoRenew({
       accountId,
@@ -65,8 +72,8 @@ export function AutoRenewSwitch({ accountId, vendor, vendorName, orderId, value 
           type="button"
           role="switch"
           aria-checked={shown === true}
-          aria-describedby={helpId}
-          aria-label={t('autoRenew.label')}
+          aria-describedby={compact ? undefined : helpId}
+          aria-label={label ?? t('autoRenew.label')}
           className={shown ? 'btn btn-small btn-primary' : 'btn btn-small'}
           disabled={pending}
           onClick={() => void toggle()}
@@ -77,9 +84,11 @@ export function AutoRenewSwitch({ accountId, vendor, vendorName, orderId, value 
           {pending ? t('autoRenew.saving') : saved !== null && !error ? t('autoRenew.saved') : ''}
         </span>
       </span>
-      <p id={helpId} className="muted small">
-        {t('autoRenew.help', { vendor: vendorName })}
-      </p>
+      {compact ? null : (
+        <p id={helpId} className="muted small">
+          {t('autoRenew.help', { vendor: vendorName })}
+        </p>
+      )}
       {error ? (
         <p className="inline-error" role="alert">
           {errorText(error)}

@@ -90,7 +90,13 @@ describe('youproxy contract', () => {
   it('renewalPeriods merges the per-type /rentPeriod answers', async () => {
     const periods = await client.renewalPeriods('order');
     expect(periods.map((p) => p.days)).toEqual([30, 60, 90, 180, 360]);
-    expect(periods.find((p) => p.id === '60')?.label).toBe('60 days (IPv4, ISP only)');
+    expect(periods.find((p) => p.id === '60')).toEqual({
+      id: '60',
+      label: '60 days',
+      days: 60,
+      fits: ['datacenter', 'isp'],
+    });
+    expect(periods.find((p) => p.id === '360')?.fits).toEqual(['datacenter', 'ipv6', 'mobile']);
     await expect(client.renewalPeriods('server')).rejects.toMatchObject({ code: 'not_supported' });
     expect(await client.rentPeriodsOf('IPv6')).toEqual([90, 180, 360]);
   });

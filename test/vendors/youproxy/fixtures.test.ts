@@ -24,11 +24,12 @@ describe('youproxy fixtures → normalized model', () => {
   it('rent periods: IPv4 days', () => {
     expect(mapRentPeriods(obj('rent-period.ipv4.json'))).toEqual([30, 60, 90, 180, 360]);
     expect(mapRentPeriods(obj('rent-period.error.json'))).toEqual([]);
-    expect(mergePeriods({ IPv4: [30, 60], IPv6: [90] }).map((p) => p.label)).toEqual([
-      '30 days (IPv4 only)',
-      '60 days (IPv4 only)',
-      '90 days (IPv6 only)',
+    expect(mergePeriods({ IPv4: [30, 60], IPv6: [90] })).toEqual([
+      { id: '30', label: '30 days', days: 30, fits: ['datacenter'] },
+      { id: '60', label: '60 days', days: 60, fits: ['datacenter'] },
+      { id: '90', label: '90 days', days: 90, fits: ['ipv6'] },
     ]);
+    expect(mergePeriods({ IPv4: [30], ISP: [30] })).toEqual([{ id: '30', label: '30 days', days: 30 }]);
   });
 
   it('calculate/order: price 1.31, balance 7.18, no warnings', () => {
@@ -100,7 +101,7 @@ describe('youproxy fixtures → normalized model', () => {
       ip: '77.1.2.3',
       httpPort: 8001,
       username: 'u',
-      country: 'GBR',
+      country: 'GB', // the vendor's alpha-3 "GBR", normalised to ISO alpha-2 (main/vendors/country.ts)
       kind: 'isp',
       expiresAt: '2100-01-01T00:00:00.000Z',
       status: 'active',

@@ -1,0 +1,182 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryName } from '../../lib/country-name';
+import type { IpRow } from '../../lib/inventory';
+import { formatVendorTime } from '../../lib/time';
+import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
+
+const ROW_HEIGHT = 36;
+export const MASK = '••••••';
+
+/** Per-column priority (see inventory.css): 1 always shown, higher ones hide first in narrow windows. */
+const COLS = [
+  ['sel', 1],
+  ['ip', 1],
+  ['port', 1],
+  ['user', 3],
+  ['pass', 3],
+  ['country', 4],
+  ['account', 2],
+  ['status', 2],
+  ['expires', 1],
+] as const;
+const col = (i: number) => `c-${COLS[i]?.[0]} prio-${COLS[i]?.[1]}`;
+
+/**
+ * The virtualized IPs table. Columns carry a priority: in narrow windows the lower ones hide
+ * (container queries in inventory.css), so IP, port and expiry never overlap or get cut.
+ */
+export function IpsTable({
+  rows,
+  selected,
+  allSelected,
+  onToggleAll,
+  onToggle,
+  reveal,
+  now,
+  onKeyDown,
+}: {
+  rows: IpRow[];
+  selected: ReadonlySet<string>;
+  allSelected: boolean;
+  onToggleAll: () => void;
+  onToggle: (index: number, e: MouseEvent<HTMLInputElement>) => void;
+  reveal: boolean;
+  now: number;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const vendors = useVendorsStore((s) => s.list);
+  const scrollRef = useRef<HTMLElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  return (
+    <section
+      ref={scrollRef}
+      className="table-wrap ips-scroll"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area takes focus for Ctrl+A / Ctrl+C.
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={t('ips.tableHint')}
+    >
+      <table className="table table-compact ips-table" aria-label={t('ips.tableLabel')} aria-rowcount={rows.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col" className={col(0)}>
+              <input
+                type="checkbox"
+                aria-label={t('ips.selectAllFiltered')}
+                checked={allSelected}
+                onChange={onToggleAll}
+              />
+            </th>
+            <th scope="col" className={col(1)}>
+              {t('ips.col.ip')}
+            </th>
+            <th scope="col" className={col(2)}>
+              {t('ips.col.port')}
+            </th>
+            <th scope="col" className={col(3)}>
+              {t('ips.col.user')}
+            </th>
+            <th scope="col" className={col(4)}>
+              {t('ips.col.pass')}
+            </th>
+            <th scope="col" className={col(5)}>
+              {t('ips.col.country')}
+            </th>
+            <th scope="col" className={col(6)}>
+              {t('ips.col.account')}
+            </th>
+            <th scope="col" className={col(7)}>
+              {t('ips.col.status')}
+            </th>
+            <th scope="col" className={col(8)}>
+              {t('ips.col.expires')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {/* Spacer rows have one cell (no colSpan), so columns hidden in narrow windows leave no gap. */}
+          {padTop > 0 ? (
+            <tr className="spacer">
+              <td style={{ height: padTop }} />
+            </tr>
+          ) : null}
+          {items.map((v) => {
+            const r = rows[v.index];
+            if (!r) return null;
+            const on = selected.has(r.key);
+            return (
+              <tr
+                key={r.key}
+                aria-rowindex={v.index + 2}
+                aria-selected={on}
+                className={on ? 'row-selected' : undefined}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <td className={col(0)}>
+                  <input
+                    type="checkbox"
+                    aria-label={t('ips.selectRow', { ip: r.port == null ? r.ip : `${r.ip}:${r.port}` })}
+                    checked={on}
+                    onChange={() => {}}
+                    onClick={(e) => onToggle(v.index, e)}
+                  />
+                </td>
+                <td className={`${col(1)} mono`} title={r.ip}>
+                  {r.ip}
+                </td>
+                <td className={`${col(2)} mono`}>{r.port ?? '—'}</td>
+                <td className={`${col(3)} mono`} title={r.user ?? undefined}>
+                  {r.user ?? '—'}
+                </td>
+                <td className={`${col(4)} mono`} data-testid="ip-pass">
+                  {r.passWithheld ? (
+                    <span className="muted small" title={t('ips.passWithheldHelp')}>
+                      {t('ips.passWithheld')}
+                    </span>
+                  ) : r.pass == null ? (
+                    '—'
+                  ) : reveal ? (
+                    r.pass
+                  ) : (
+                    MASK
+                  )}
+                </td>
+                <td className={col(5)} title={r.country ?? undefined} data-testid="ip-country">
+                  {countryName(r.country, lang) ?? '—'}
+                </td>
+                <td className={col(6)} title={`${r.accountLabel} · ${r.vendorName}`}>
+                  {r.accountLabel} <span className="muted small">· {r.vendorName}</span>
+                </td>
+                <td className={col(7)}>
+                  <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
+                </td>
+                <td className={`${col(8)}${r.expiresMs != null && r.expiresMs < now ? ' danger-text' : ''}`}>
+                  {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t) : '—'}
+                </td>
+              </tr>
+            );
+          })}
+          {padBottom > 0 ? (
+            <tr className="spacer">
+              <td style={{ height: padBottom }} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="muted ips-nomatch">{t('ips.noMatch')}</p> : null}
+    </section>
+  );
+}
