@@ -25,7 +25,7 @@ export const en = {
   time: {
     /** A time from a vendor whose docs state no zone: its own wall-clock digits, labelled. */
     vendor: '{{time}} (vendor time)',
-    vendorHelp: 'The provider does not say which time zone its times are in; this is its own clock.',
+    vendorHelp: 'Vendor time: the provider does not say which time zone its times are in; this is its own clock.',
   },
   placeholder: {
     body: 'This view is being built. Your accounts are listed under Accounts.',

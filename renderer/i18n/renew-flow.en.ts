@@ -59,5 +59,23 @@ export const renewFlowEn = {
         noPrice: 'There is no price to confirm.',
       },
     },
+    /** Price-check notes by code (zh-CN shows these; English shows main's own specific sentence). */
+    warnings: {
+      currency_assumed: 'BestProxy does not state the currency of order amounts; they are shown as US dollars.',
+      partial_prices: 'BestProxy did not price every item separately.',
+      price_unknown: 'The price of some renewals is not known in advance.',
+      promo_not_valid: 'The promo code is not valid; the price is without discount.',
+      estimate: 'The provider could not price this renewal; the price shown is an estimate.',
+      external_payment:
+        'This payment method creates an unpaid order: the items are renewed once you pay it at the provider.',
+      not_renewable: 'This plan is topped up with traffic, not renewed.',
+      not_on_hold: 'The provider renews this order only once it is on hold; turn on auto-renew so it renews on time.',
+      period_mismatch:
+        'This order renews for its own billing cycle; change the cycle first to renew for another period.',
+      price_differs:
+        'The provider’s price check differs from what the order was last paid; the renewal may charge either.',
+      ipv6_whole_order:
+        'IPv6 IPs are renewed together with their whole order: the other IPs of that order are renewed too.',
+    },
   },
 };

@@ -59,5 +59,18 @@ export const renewFlowZhCN: Widen<typeof renewFlowEn> = {
         noPrice: '没有可确认的价格。',
       },
     },
+    warnings: {
+      currency_assumed: 'BestProxy 未说明订单金额的币种；此处按美元显示。',
+      partial_prices: 'BestProxy 没有为每个项目单独报价。',
+      price_unknown: '部分续费的价格无法事先得知。',
+      promo_not_valid: '优惠码无效；价格为未打折的价格。',
+      estimate: '服务商无法为此续费报价；显示的价格是估算值。',
+      external_payment: '此付款方式会生成一张未付款订单：在服务商处付款后，这些项目才会续费。',
+      not_renewable: '此套餐按流量充值，不能续费。',
+      not_on_hold: '服务商只在订单进入保留状态后才为其续费；请开启自动续费，使其按时续费。',
+      period_mismatch: '此订单按其自身的计费周期续费；如需按其他时长续费，请先更改计费周期。',
+      price_differs: '服务商的报价与该订单上次支付的金额不同；续费可能按其中任一金额扣费。',
+      ipv6_whole_order: 'IPv6 IP 会连同其整个订单一起续费：该订单的其他 IP 也会被续费。',
+    },
   },
 };

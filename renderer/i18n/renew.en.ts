@@ -4,8 +4,6 @@ export const renewEn = {
     button: 'Renew / extend',
     buttonCount_one: 'Renew / extend ({{count}})',
     buttonCount_other: 'Renew / extend ({{count}})',
-    notRenewable_one: '{{count}} selected item cannot be renewed through its provider’s API and was left out.',
-    notRenewable_other: '{{count}} selected items cannot be renewed through their provider’s API and were left out.',
     noneRenewable: 'None of the selected items can be renewed through their provider’s API.',
     title: 'Renew / extend',
     steps: {
@@ -23,7 +21,6 @@ export const renewEn = {
       remove: 'Leave out',
       items_one: '{{count}} item',
       items_other: '{{count}} items',
-      bestproxyPayment: 'Paid from your BestProxy balance.',
       checkPrice: 'Check the price',
     },
     quote: {
@@ -46,8 +43,6 @@ export const renewEn = {
       acceptUnknown_one: 'I accept that the price of {{count}} item is not known in advance.',
       acceptUnknown_other: 'I accept that the price of {{count}} items is not known in advance.',
       subtotal: 'Subtotal',
-      balance: 'Balance: {{amount}}',
-      balanceUnknown: 'Balance not reported by {{vendor}}',
       total: 'Total to pay',
       noTotal: 'No price',
       blockedTitle: 'This renewal cannot be confirmed yet',

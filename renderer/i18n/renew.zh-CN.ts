@@ -5,8 +5,6 @@ export const renewZhCN: RenewMessages = {
     button: '续费 / 延期',
     buttonCount_one: '续费 / 延期（{{count}}）',
     buttonCount_other: '续费 / 延期（{{count}}）',
-    notRenewable_one: '已选的 {{count}} 个项目无法通过服务商的接口续费，已略过。',
-    notRenewable_other: '已选的 {{count}} 个项目无法通过服务商的接口续费，已略过。',
     noneRenewable: '所选项目都无法通过服务商的接口续费。',
     title: '续费 / 延期',
     steps: {
@@ -24,7 +22,6 @@ export const renewZhCN: RenewMessages = {
       remove: '略过',
       items_one: '{{count}} 个项目',
       items_other: '{{count}} 个项目',
-      bestproxyPayment: '从你的 BestProxy 余额中支付。',
       checkPrice: '核对价格',
     },
     quote: {
@@ -47,8 +44,6 @@ export const renewZhCN: RenewMessages = {
       acceptUnknown_one: '我接受 {{count}} 个项目的价格无法事先得知。',
       acceptUnknown_other: '我接受 {{count}} 个项目的价格无法事先得知。',
       subtotal: '小计',
-      balance: '余额：{{amount}}',
-      balanceUnknown: '{{vendor}} 未报告余额',
       total: '应付合计',
       noTotal: '无价格',
       blockedTitle: '暂时无法确认此次续费',

@@ -21,7 +21,7 @@ export const zhCN: Messages = {
   },
   time: {
     vendor: '{{time}}（服务商时间）',
-    vendorHelp: '服务商未说明其时间所用的时区；这是服务商自己的时间。',
+    vendorHelp: '服务商时间：服务商未说明其时间所用的时区；这是服务商自己的时间。',
   },
   placeholder: {
     body: '此页面正在开发中。你的账户列在“账户”页面。',

@@ -43,11 +43,21 @@ export function formatVendorTime(
   naiveTime: 'utc' | 'vendor' | undefined,
   t: (key: string, o?: Record<string, unknown>) => string,
   withTime = false,
+  /** False in narrow table cells: the date alone (the cell's title says "vendor time", see vendorTimeTitle). */
+  labelled = true,
 ): string {
   const d = parse(iso);
   if (!d) return '—';
   if (naiveTime !== 'vendor') return withTime ? formatDateTime(iso, language) : formatDate(iso, language);
   const wall = new Date(d.getTime() + d.getTimezoneOffset() * 60_000);
   const text = format(wall, withTime ? 'PPp' : 'PP', { locale: dateLocale(language) });
-  return t('time.vendor', { time: text });
+  return labelled ? t('time.vendor', { time: text }) : text;
+}
+
+/** The title of a table cell holding a vendor-time date (undefined for absolute times). */
+export function vendorTimeTitle(
+  naiveTime: 'utc' | 'vendor' | undefined,
+  t: (key: string, o?: Record<string, unknown>) => string,
+): string | undefined {
+  return naiveTime === 'vendor' ? t('time.vendorHelp') : undefined;
 }

@@ -8,7 +8,7 @@ import { saveText } from '../lib/download';
 import { currencyDigits, formatMoney } from '../lib/format';
 import { DAY_MS, type OrderRow, orderRows, visibleSelection } from '../lib/inventory';
 import { exportFileName, ordersToCsv } from '../lib/proxy-format';
-import { formatVendorTime } from '../lib/time';
+import { formatVendorTime, vendorTimeTitle } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
@@ -331,9 +331,9 @@ export function OrdersView() {
                     <td>
                       <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
                     </td>
-                    <td>
+                    <td title={vendorTimeTitle(naiveTimeOf(vendors, r.vendor), t)}>
                       {r.order.expiresAt
-                        ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t)
+                        ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t, false, false)
                         : '—'}
                     </td>
                     <td className="prio-2">{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>

@@ -3,7 +3,7 @@ import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../lib/country-name';
 import type { IpRow } from '../../lib/inventory';
-import { formatVendorTime } from '../../lib/time';
+import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
 import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
 
 const ROW_HEIGHT = 36;
@@ -163,8 +163,13 @@ export function IpsTable({
                 <td className={col(7)}>
                   <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
                 </td>
-                <td className={`${col(8)}${r.expiresMs != null && r.expiresMs < now ? ' danger-text' : ''}`}>
-                  {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t) : '—'}
+                <td
+                  className={`${col(8)}${r.expiresMs != null && r.expiresMs < now ? ' danger-text' : ''}`}
+                  title={vendorTimeTitle(naiveTimeOf(vendors, r.vendor), t)}
+                >
+                  {r.expiresAt
+                    ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t, false, false)
+                    : '—'}
                 </td>
               </tr>
             );

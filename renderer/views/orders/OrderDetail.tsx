@@ -106,6 +106,7 @@ export function OrderDetail({
                   vendorName={detail.vendorName}
                   orderId={detail.order.id}
                   value={detail.order.autoRenew ?? null}
+                  itemKind={detail.order.kind}
                 />
               </dd>
             </>

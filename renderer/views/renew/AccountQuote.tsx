@@ -4,6 +4,23 @@ import { formatMoney } from '../../lib/format';
 import { formatDate } from '../../lib/time';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
 
+/**
+ * A price-check note in the UI language: English shows main's own (specific) sentence; zh-CN the
+ * sentence for its code, with main's specifics in brackets when the note names items or amounts.
+ */
+export function warningText(
+  w: { code: string; message: string },
+  language: string,
+  t: (key: string, o?: Record<string, unknown>) => string,
+): string {
+  if (!language.startsWith('zh')) return w.message;
+  const key = `renewFlow.warnings.${w.code}`;
+  const sentence = t(key);
+  if (!sentence || sentence === key) return w.message;
+  const fixed = t(key, { lng: 'en' });
+  return fixed === w.message ? sentence : `${sentence}${t('errorText.detail', { detail: w.message })}`;
+}
+
 /** One account's part of the price check: items, old → new expiry, prices and subtotal. */
 export function AccountQuote({ part }: { part: AccountQuoteView }) {
   const { t, i18n } = useTranslation();
@@ -28,7 +45,7 @@ export function AccountQuote({ part }: { part: AccountQuoteView }) {
       {notes.length ? (
         <ul className="renew-alert renew-alert-warn renew-notes">
           {notes.map((w) => (
-            <li key={w.code}>{w.message}</li>
+            <li key={w.code}>{warningText(w, lang, t)}</li>
           ))}
         </ul>
       ) : null}
