@@ -1,8 +1,51 @@
+import { randomUUID } from 'node:crypto';
 import type { Money, RenewResult } from '../../../preload/contract/model';
 import { isVendorError } from '../../vendors/errors';
 import { unknownOutcome } from '../../vendors/write-outcome';
 import { chargesOf } from './charges';
 import type { JournalItem, Operation } from './journal';
+import type { AccountQuote } from './renewal-types';
+
+/**
+ * A new operation for one account's confirmed part, every item 'intent', with the expiries read just
+ * before sending (what reconcile compares against) and each item's quoted price.
+ */
+export function newOperation(
+  part: AccountQuote,
+  o: { batchId: string; retryOf: string | null; at: string; before: ReadonlyMap<string, string | null> },
+): Operation {
+  const quote = part.quote!;
+  const priceOf = (t: { kind: string; id: string }) =>
+    quote.items.find((q) => q.target.kind === t.kind && q.target.id === t.id)?.price ?? null;
+  return {
+    version: 1,
+    id: randomUUID(),
+    batchId: o.batchId,
+    createdAt: o.at,
+    updatedAt: o.at,
+    accountId: part.accountId,
+    accountLabel: part.accountLabel,
+    vendor: part.vendor,
+    request: part.request,
+    quote,
+    balanceBefore: part.balance,
+    state: 'intent',
+    items: part.request.targets.map((t) => ({
+      target: t,
+      state: 'intent',
+      expiresBefore: o.before.get(`${t.kind}:${t.id}`) ?? null,
+      newExpiresAt: null,
+      price: priceOf(t),
+      message: null,
+      retriedBy: null,
+    })),
+    reference: null,
+    charged: null,
+    chargedUpTo: null,
+    retryOf: o.retryOf,
+    history: [],
+  };
+}
 
 /**
  * Puts a vendor's answer to a renewal into the operation's items. The outcome itself was decided by

@@ -18,7 +18,7 @@ import { type Hold, holdRefusal } from './journal-holds';
 import { plain, priceCheck } from './price-check';
 import { auditRowOf, emitProgress } from './progress-audit';
 import { readExpiries, reconcileItems, settleHolds } from './reconcile';
-import { recordAnswer, withCharges } from './record-outcome';
+import { newOperation, recordAnswer, withCharges } from './record-outcome';
 import type { AccountQuote, ExecuteResult, OnProgress, RenewalDeps, RenewalQuote } from './renewal-types';
 
 /**
@@ -245,11 +245,7 @@ export class RenewalService {
     retryOf: string | null,
     onProgress?: OnProgress,
   ): Promise<Operation> {
-    const quote = part.quote!;
     const at = this.now().toISOString();
-    const priceOf = (t: { kind: string; id: string }) =>
-      quote.items.find((q) => q.target.kind === t.kind && q.target.id === t.id)?.price ?? null;
-
     // The expiries before sending are what reconcile compares against. If they cannot be read,
     // nothing is sent: an outcome we could not check later is not worth the risk.
     let client: VendorClient;
@@ -263,34 +259,7 @@ export class RenewalService {
       client = null as unknown as VendorClient;
       before = new Map();
     }
-    let op: Operation = {
-      version: 1,
-      id: randomUUID(),
-      batchId,
-      createdAt: at,
-      updatedAt: at,
-      accountId: part.accountId,
-      accountLabel: part.accountLabel,
-      vendor: part.vendor,
-      request: part.request,
-      quote,
-      balanceBefore: part.balance,
-      state: 'intent',
-      items: part.request.targets.map((t) => ({
-        target: t,
-        state: 'intent',
-        expiresBefore: before.get(`${t.kind}:${t.id}`) ?? null,
-        newExpiresAt: null,
-        price: priceOf(t),
-        message: null,
-        retriedBy: null,
-      })),
-      reference: null,
-      charged: null,
-      chargedUpTo: null,
-      retryOf,
-      history: [],
-    };
+    let op = newOperation(part, { batchId, retryOf, at, before });
     try {
       if (notSent) {
         op.items = op.items.map((i) => ({ ...i, state: 'failed', message: notSent }));
