@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -31,7 +32,12 @@ if (binary && hasDisplay) {
       ? 'No display found, so Proxydeck opens in your browser instead.'
       : 'The Electron runtime is not installed on this machine, so Proxydeck opens in your browser instead.',
   );
-  child = spawn(npx, ['tsx', 'main/webhost/main.ts', ...process.argv.slice(2)], { stdio: 'inherit', shell });
+  // The browser host is built with the rest (out/main/webhost.js): plain Node runs it, nothing is compiled at launch.
+  child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../out/main/webhost.js', import.meta.url)), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
 }
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -91,7 +91,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const passwords = new PasswordCodec();
   await passwords.init(opts.vault);
   const snapshots = new SnapshotStore(opts.dataDir, opts.Backend, disk, passwords);
-  if (passwords.sealing) snapshots.sealPlaintext();
+  // In the background: files are scanned (not parsed) for plain passwords; shutdown waits for it.
+  if (passwords.sealing)
+    void snapshots.sealPlaintext().catch((e: unknown) => {
+      log?.warn({ err: e instanceof Error ? e.message : String(e) }, 'sealing old snapshots failed');
+    });
   const accounts = new AccountsService({
     store,
     snapshots,
@@ -193,7 +197,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     'accounts:test': ({ id }) => accounts.test(id),
     'accounts:testCredentials': ({ vendor, credentials }) => accounts.testCredentials(vendor, credentials),
+    // From memory: each file is read once (SnapshotStore keeps them).
     'snapshots:list': () => refresh.list(),
+    'snapshots:get': ({ ids, known }) =>
+      (ids ?? accounts.list().map((a) => a.id)).map((accountId) => {
+        const version = snapshots.version(accountId);
+        if (known?.[accountId] === version) return { accountId, version };
+        return { accountId, version, snapshot: snapshots.get(accountId) };
+      }),
     'accounts:refresh': ({ ids }) => {
       if (ids) for (const id of ids) accounts.get(id); // unknown ids fail plainly
       disk.retryNow();
@@ -234,6 +245,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       reminders.stop();
       await reconciling;
       await refresh.idle();
+      await snapshots.idle(); // saves made outside a refresh (whitelist, sub-users) and the start-up sealing
       await opts.demo?.stop();
       disk.retryNow(); // a last try for what the disk refused
       for (const off of offs) off();

@@ -98,6 +98,13 @@ export interface VendorClient {
   renew(req: RenewRequest, opts: WriteOptions): Promise<RenewResult>;
   setAutoRenew(target: AutoRenewTarget): Promise<void>;
 
+  /**
+   * A view of this client for one refresh: reads made through it share requests between sections (the
+   * same list is read once for orders and IPs). Use it for one snapshot and drop it; never for writes
+   * or for reads that must follow a write (they would get a read made before it).
+   */
+  snapshotReader?(): VendorClient;
+
   // Vendor-specific operations, gated by capabilities.
   /** ProxyShard: set or clear an order's tag. */
   setOrderTag?(orderId: string, tag: string | null): Promise<void>;

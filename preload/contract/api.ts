@@ -29,6 +29,8 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     },
     snapshots: {
       list: () => invoke('snapshots:list'),
+      /** Only what changed: pass the versions you hold as `known`. */
+      get: (input: ChannelArgs<'snapshots:get'>[0] = {}) => invoke('snapshots:get', input),
     },
     whitelist: {
       add: (input: ChannelArgs<'whitelist:add'>[0]) => invoke('whitelist:add', input),

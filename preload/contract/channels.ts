@@ -78,6 +78,13 @@ export interface AccountSummary {
   lastError: { code: ErrorCode; message: string; at: string } | null;
 }
 
+/** One account's snapshot and its version. `snapshot` absent: unchanged from the version you hold; null: none. */
+export interface SnapshotVersion {
+  accountId: string;
+  version: number;
+  snapshot?: AccountSnapshot | null;
+}
+
 export interface VendorSummary {
   id: VendorId;
   name: string;
@@ -105,6 +112,18 @@ export const requestSchemas = {
   'accounts:test': z.tuple([AccountRefSchema]),
   'accounts:testCredentials': z.tuple([TestCredentialsInputSchema]),
   'snapshots:list': z.tuple([]),
+  /**
+   * Snapshots by account (ids omitted = every account), each with its version; an account whose
+   * version the caller already holds (`known`) comes back without its snapshot (nothing re-sent).
+   */
+  'snapshots:get': z.tuple([
+    z
+      .object({
+        ids: z.array(z.string().uuid()).max(500).optional(),
+        known: z.record(z.string().uuid(), z.number().int().nonnegative()).optional(),
+      })
+      .strict(),
+  ]),
   'accounts:refresh': z.tuple([z.object({ ids: z.array(z.string().uuid()).max(500).optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([SettingsPatchSchema]),
@@ -145,6 +164,7 @@ export interface ChannelResponses {
   'accounts:test': ConnectionCheck;
   'accounts:testCredentials': ConnectionCheck;
   'snapshots:list': AccountSnapshot[];
+  'snapshots:get': SnapshotVersion[];
   'accounts:refresh': { started: string[] };
   'settings:get': Settings;
   'settings:update': Settings;
@@ -185,7 +205,8 @@ export type AppEvent =
       message?: string;
       code?: ErrorCode;
     }
-  | { type: 'snapshot-updated'; accountId: string }
+  /** `version`: the account's snapshot version now (see 'snapshots:get'): fetch it only if yours differs. */
+  | { type: 'snapshot-updated'; accountId: string; version: number }
   | { type: 'settings-changed' }
   /** AppInfo.notices changed while running (e.g. the disk filled up, or saving works again): reload them. */
   | { type: 'notices-changed' }

@@ -13,7 +13,9 @@ import type {
   ProxyStatus,
   VendorId,
 } from '../../preload/contract/model';
+import { buildIndex, matchRows, type RowIndex } from './filter-index';
 import { currencyDigits } from './format';
+import { epochMs as ms, ProxyIpRow, ServerIpRow } from './ip-rows';
 
 export const DAY_MS = 86_400_000;
 
@@ -39,32 +41,34 @@ export function hasCap(vendors: VendorSummary[], vendor: VendorId, cap: Capabili
 
 /* ---------- IPs ---------- */
 
+/**
+ * One row of the IPs view. Rows are views over the snapshot's own objects: every field but the four
+ * account ones (shared strings) is read from the proxy or server when asked, so 100,000 rows hold no
+ * copies of their strings (their search text lives once, in the view's index: see filter-index.ts).
+ */
 export interface IpRow extends AccountRef {
-  /** Unique across accounts. */
-  key: string;
-  source: 'proxy' | 'server';
-  ip: string;
-  port: number | null;
-  socksPort: number | null;
-  user: string | null;
-  pass: string | null;
+  /** Unique across accounts: `${accountId}|p|${id}` or `${accountId}|s|${id}`. */
+  readonly key: string;
+  readonly source: 'proxy' | 'server';
+  readonly ip: string;
+  readonly port: number | null;
+  readonly socksPort: number | null;
+  readonly user: string | null;
+  readonly pass: string | null;
   /** A password exists but is not available until the next refresh (saved without a keychain key). */
-  passWithheld: boolean;
-  country: string | null;
-  kind: ProductKind;
-  status: ProxyStatus;
-  expiresAt: string | null;
+  readonly passWithheld: boolean;
+  readonly country: string | null;
+  readonly kind: ProductKind;
+  readonly status: ProxyStatus;
+  readonly expiresAt: string | null;
   /** Epoch ms of expiresAt, or null. */
-  expiresMs: number | null;
-  /** Lower-case text the search box matches (never includes the password). */
-  haystack: string;
+  readonly expiresMs: number | null;
 }
 
-const ms = (iso: string | null): number | null => {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : t;
-};
+/** What the search box matches in a row (never the password), before lower-casing. */
+export interface Searchable {
+  searchText(): string;
+}
 
 export function ipRows(
   accounts: AccountSummary[],
@@ -76,47 +80,18 @@ export function ipRows(
     const snap = snaps[a.id];
     if (!snap) continue;
     const ref = accountRef(a, vendors);
-    for (const p of snap.proxies) {
-      rows.push({
-        ...ref,
-        key: `${a.id}|p|${p.id}`,
-        source: 'proxy',
-        ip: p.ip,
-        port: p.httpPort ?? p.socksPort,
-        socksPort: p.socksPort,
-        user: p.username,
-        pass: p.password,
-        passWithheld: p.password === null && p.passwordWithheld === true,
-        country: p.country,
-        kind: p.kind,
-        status: p.status,
-        expiresAt: p.expiresAt,
-        expiresMs: ms(p.expiresAt),
-        haystack:
-          `${p.ip} ${p.host ?? ''} ${p.username ?? ''} ${p.country ?? ''} ${ref.accountLabel} ${ref.vendorName} ${p.orderId ?? ''}`.toLowerCase(),
-      });
-    }
-    for (const s of snap.servers) {
-      rows.push({
-        ...ref,
-        key: `${a.id}|s|${s.id}`,
-        source: 'server',
-        ip: s.ip,
-        port: null,
-        socksPort: null,
-        user: null,
-        pass: null,
-        passWithheld: false,
-        country: s.details.country ?? s.details.region ?? null,
-        kind: 'unlimited',
-        status: s.status,
-        expiresAt: s.expiresAt,
-        expiresMs: ms(s.expiresAt),
-        haystack: `${s.ip} ${s.spec ?? ''} ${s.bandwidth ?? ''} ${ref.accountLabel} ${ref.vendorName}`.toLowerCase(),
-      });
-    }
+    for (const p of snap.proxies) rows.push(new ProxyIpRow(ref, p));
+    for (const s of snap.servers) rows.push(new ServerIpRow(ref, s));
   }
   return rows;
+}
+
+/** The search text of a row: its own when it has one (rows of ipRows / orderRows), else what every row has. */
+export function rowSearchText(r: IpRow | OrderRow): string {
+  const own = (r as Partial<Searchable>).searchText;
+  if (typeof own === 'function') return own.call(r);
+  if ('order' in r) return orderText(r.order, r);
+  return `${r.ip} ${r.user ?? ''} ${r.country ?? ''} ${r.accountLabel} ${r.vendorName}`;
 }
 
 export interface IpFilter {
@@ -138,18 +113,34 @@ export const EMPTY_IP_FILTER: IpFilter = {
   text: '',
 };
 
-export function filterIps(rows: IpRow[], f: IpFilter, now: number): IpRow[] {
-  const text = f.text.trim().toLowerCase();
+/**
+ * The rows of `rows` the filter keeps, in order. `index` (built over exactly `rows`, see
+ * filter-index.ts) answers the text part without touching each row; without it, each row's text
+ * is derived (small lists). `keep` narrows further (a reminder's items).
+ */
+export function filterIps(
+  rows: IpRow[],
+  f: IpFilter,
+  now: number,
+  index?: RowIndex,
+  keep?: (r: IpRow) => boolean,
+): IpRow[] {
   const until = f.expiresWithinDays == null ? null : now + f.expiresWithinDays * DAY_MS;
-  return rows.filter(
-    (r) =>
-      (f.vendor === 'all' || r.vendor === f.vendor) &&
-      (f.accountId === 'all' || r.accountId === f.accountId) &&
-      (f.country === 'all' || r.country === f.country) &&
-      (f.status === 'all' || r.status === f.status) &&
-      (until == null || (r.expiresMs != null && r.expiresMs <= until)) &&
-      (text === '' || r.haystack.includes(text)),
-  );
+  const test = (r: IpRow, i: number) =>
+    (keep === undefined || keep(r)) &&
+    (f.vendor === 'all' || r.vendor === f.vendor) &&
+    (f.accountId === 'all' || r.accountId === f.accountId) &&
+    (f.country === 'all' || r.country === f.country) &&
+    (f.status === 'all' || r.status === f.status) &&
+    (until == null || expiresWithin(index ? index.expires[i] : r.expiresMs, until));
+  return matchRows(rows, f.text, test, index, rowSearchText);
+}
+
+const expiresWithin = (t: number | null | undefined, until: number) => t != null && !Number.isNaN(t) && t <= until;
+
+/** The index the IPs view filters with: every row's search text, and its expiry. */
+export function ipIndex(rows: IpRow[]): RowIndex {
+  return buildIndex(rows, rowSearchText, (r) => r.expiresMs);
 }
 
 /**
@@ -191,7 +182,16 @@ export interface OrderRow extends AccountRef {
   order: Order;
   expiresMs: number | null;
   createdMs: number | null;
-  haystack: string;
+}
+
+/** The index the Orders view filters with. */
+export function orderIndex(rows: OrderRow[]): RowIndex {
+  return buildIndex(rows, rowSearchText);
+}
+
+/** What the Orders search box matches, before lower-casing. */
+export function orderText(o: Order, ref: AccountRef): string {
+  return `${o.id} ${o.product} ${o.country ?? ''} ${o.tag ?? ''} ${o.vendorStatus ?? ''} ${ref.accountLabel} ${ref.vendorName}`;
 }
 
 export function orderRows(
@@ -211,8 +211,6 @@ export function orderRows(
         order: o,
         expiresMs: ms(o.expiresAt),
         createdMs: ms(o.createdAt),
-        haystack:
-          `${o.id} ${o.product} ${o.country ?? ''} ${o.tag ?? ''} ${o.vendorStatus ?? ''} ${ref.accountLabel} ${ref.vendorName}`.toLowerCase(),
       });
     }
   }

@@ -26,7 +26,7 @@ export function handleEvent(event: AppEvent): void {
     case 'snapshot-updated':
       // lastRefreshAt moved on, and the account's data changed.
       void useAccountsStore.getState().fetch();
-      void useSnapshotsStore.getState().fetch();
+      void useSnapshotsStore.getState().updated(event.accountId, event.version);
       break;
     case 'refresh-progress':
       useSnapshotsStore.getState().setProgress(event.accountId, event.state, event.message, event.code);

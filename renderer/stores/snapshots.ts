@@ -20,10 +20,15 @@ export interface AccountRefresh {
 interface SnapshotsState {
   /** By account id. */
   byAccount: Record<string, AccountSnapshot>;
+  /** Main's version of each account's snapshot we hold (see 'snapshots:get'). */
+  versions: Record<string, number>;
   refresh: Record<string, AccountRefresh>;
   loaded: boolean;
   error: AppError | null;
+  /** Brings every account up to date; only accounts whose version changed travel. */
   fetch: () => Promise<void>;
+  /** One account's snapshot changed in main (snapshot-updated): fetch it unless that version is here. */
+  updated: (accountId: string, version: number) => Promise<void>;
   /** Starts a background refresh of some or all accounts. */
   refreshNow: (ids?: string[]) => Promise<void>;
   setProgress: (accountId: string, state: RefreshState, message?: string, code?: ErrorCode) => void;
@@ -32,61 +37,98 @@ interface SnapshotsState {
 }
 
 let inflight: Promise<void> | null = null;
-let again = false;
+/** What the next round asks for: every account, and/or some that changed. */
+let wantAll = false;
+const wanted = new Set<string>();
 
-export const useSnapshotsStore = create<SnapshotsState>()((set) => ({
-  byAccount: {},
-  refresh: {},
-  loaded: false,
-  error: null,
-  fetch: () => {
-    // Bursts of snapshot-updated events (one per account) share one reload, but an event that arrives
-    // while a reload is in flight may describe data that reload has already missed: one more follows.
-    if (inflight) {
-      again = true;
-      return inflight;
-    }
+export const useSnapshotsStore = create<SnapshotsState>()((set, get) => {
+  /**
+   * One request at a time. Bursts of events (one per account) are gathered into the next round, and
+   * an event that arrives while a round is in flight may describe data it already missed: one more
+   * round follows. Each round sends the versions held, so unchanged accounts do not travel.
+   */
+  const pull = (): Promise<void> => {
+    if (inflight) return inflight;
     inflight = (async () => {
-      do {
-        again = false;
-        const r = await getApi().snapshots.list();
-        if (r.ok)
-          set({ byAccount: Object.fromEntries(r.data.map((s) => [s.accountId, s])), loaded: true, error: null });
-        else set({ error: r.error, loaded: true });
-      } while (again);
+      while (wantAll || wanted.size > 0) {
+        const all = wantAll;
+        const ids = [...wanted];
+        wantAll = false;
+        wanted.clear();
+        const held = get().versions;
+        const known = Object.fromEntries(
+          (all ? Object.keys(held) : ids.filter((id) => id in held)).map((id) => [id, held[id]!]),
+        );
+        const r = await getApi().snapshots.get(all ? { known } : { ids, known });
+        if (!r.ok) {
+          set({ error: r.error, loaded: true });
+          continue;
+        }
+        set((s) => {
+          const byAccount = all ? {} : { ...s.byAccount };
+          const versions = all ? {} : { ...s.versions };
+          for (const v of r.data) {
+            const snap = v.snapshot === undefined ? s.byAccount[v.accountId] : v.snapshot;
+            if (snap) {
+              byAccount[v.accountId] = snap;
+              versions[v.accountId] = v.version;
+            } else {
+              delete byAccount[v.accountId];
+              delete versions[v.accountId];
+            }
+          }
+          return { byAccount, versions, loaded: true, error: null };
+        });
+      }
     })().finally(() => {
       inflight = null;
     });
     return inflight;
-  },
-  refreshNow: async (ids) => {
-    const before = useSnapshotsStore.getState().refresh;
-    const r = await getApi().accounts.refresh(ids ? { ids } : {});
-    if (r.ok) {
-      // Progress events can arrive before this answer (a quick refresh is already done): never
-      // overwrite a state that changed while the call was in flight, or it would stay "running".
-      set((s) => ({
-        refresh: {
-          ...s.refresh,
-          ...Object.fromEntries(
-            r.data.started
-              .filter((id) => s.refresh[id] === before[id])
-              .map((id) => [id, { state: 'running' as const, message: null }]),
-          ),
-        },
-      }));
-    } else {
-      set({ error: r.error });
-    }
-  },
-  setProgress: (accountId, state, message, code) =>
-    set((s) => ({ refresh: { ...s.refresh, [accountId]: { state, message: message ?? null, code } } })),
-  patch: (accountId, key, value) =>
-    set((s) => {
-      const snap = s.byAccount[accountId];
-      return snap ? { byAccount: { ...s.byAccount, [accountId]: { ...snap, [key]: value } } } : {};
-    }),
-}));
+  };
+  return {
+    byAccount: {},
+    versions: {},
+    refresh: {},
+    loaded: false,
+    error: null,
+    fetch: () => {
+      wantAll = true;
+      return inflight ? inflight.then(pull) : pull();
+    },
+    updated: (accountId, version) => {
+      if (get().versions[accountId] === version) return inflight ?? Promise.resolve();
+      wanted.add(accountId);
+      return inflight ? inflight.then(pull) : pull();
+    },
+    refreshNow: async (ids) => {
+      const before = useSnapshotsStore.getState().refresh;
+      const r = await getApi().accounts.refresh(ids ? { ids } : {});
+      if (r.ok) {
+        // Progress events can arrive before this answer (a quick refresh is already done): never
+        // overwrite a state that changed while the call was in flight, or it would stay "running".
+        set((s) => ({
+          refresh: {
+            ...s.refresh,
+            ...Object.fromEntries(
+              r.data.started
+                .filter((id) => s.refresh[id] === before[id])
+                .map((id) => [id, { state: 'running' as const, message: null }]),
+            ),
+          },
+        }));
+      } else {
+        set({ error: r.error });
+      }
+    },
+    setProgress: (accountId, state, message, code) =>
+      set((s) => ({ refresh: { ...s.refresh, [accountId]: { state, message: message ?? null, code } } })),
+    patch: (accountId, key, value) =>
+      set((s) => {
+        const snap = s.byAccount[accountId];
+        return snap ? { byAccount: { ...s.byAccount, [accountId]: { ...snap, [key]: value } } } : {};
+      }),
+  };
+});
 
 /** True when the last refresh of an account failed: its figures are the saved ones. */
 export const isStale = (r: AccountRefresh | undefined): boolean => r?.state === 'failed';

@@ -1,4 +1,14 @@
-import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyStatus } from '../../preload/contract/model';
 import { FilterField } from '../components/FilterField';
@@ -11,11 +21,13 @@ import {
   filterIps,
   type IpFilter,
   type IpRow,
+  ipIndex,
   ipRows,
   parseDays,
   visibleSelection,
 } from '../lib/inventory';
 import {
+  type CsvRow,
   DEFAULT_TEMPLATE,
   EXPORT_FORMATS,
   type ExportFormat,
@@ -47,7 +59,19 @@ const FORMAT_LABEL: Record<ExportFormat, string> = {
   template: 'template',
 };
 
-const toCsvRow = (r: IpRow) => ({ ...r, vendor: r.vendorName, account: r.accountLabel });
+/** Rows are views with getters (see ip-rows.ts): what an export reads, picked field by field. */
+const toCsvRow = (r: IpRow, reveal = true): CsvRow => ({
+  ip: r.ip,
+  port: r.port,
+  socksPort: r.socksPort,
+  user: r.user,
+  pass: reveal || !r.pass ? r.pass : MASK,
+  country: r.country,
+  expiresAt: r.expiresAt,
+  status: r.status,
+  vendor: r.vendorName,
+  account: r.accountLabel,
+});
 
 export function IpsView() {
   const { t, i18n } = useTranslation();
@@ -70,15 +94,20 @@ export function IpsView() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
+  // Built once per snapshot change; each keystroke then searches one string (see filter-index.ts).
+  const index = useMemo(() => ipIndex(all), [all]);
   const focus = useAppStore((s) => s.focus);
   const clearFocus = useAppStore((s) => s.clearFocus);
   // A clicked reminder narrows the table to its items (row key = `${accountId}|p|${id}` or `|s|`).
-  const focused = useMemo(() => {
-    if (!focus) return all;
+  const keep = useMemo(() => {
+    if (!focus) return undefined;
     const ids = new Set(focus.itemIds);
-    return all.filter((r) => r.accountId === focus.accountId && ids.has(r.key.split('|').slice(2).join('|')));
-  }, [all, focus]);
-  const rows = useMemo(() => filterIps(focused, filter, now), [focused, filter, now]);
+    return (r: IpRow) => r.accountId === focus.accountId && ids.has(r.key.split('|').slice(2).join('|'));
+  }, [focus]);
+  const focusedCount = useMemo(() => (keep ? all.filter(keep).length : all.length), [all, keep]);
+  // The filter boxes answer at once; the table follows in a deferred render that the next key interrupts.
+  const shownFilter = useDeferredValue(filter);
+  const rows = useMemo(() => filterIps(all, shownFilter, now, index, keep), [all, shownFilter, now, index, keep]);
   const countries = useMemo(
     () =>
       countryOptions(
@@ -112,24 +141,35 @@ export function IpsView() {
     setSelected(new Set(rows.map((r) => r.key)));
   }, [rows]);
 
-  const toggle = (index: number, e: MouseEvent<HTMLInputElement>) => {
-    const row = rows[index];
-    if (!row) return;
-    const on = !selected.has(row.key);
-    const next = new Set(selected);
-    if (e.shiftKey && anchor !== null) {
-      const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
-      for (let i = a; i <= b; i++) {
-        const k = rows[i]?.key;
-        if (k) on ? next.add(k) : next.delete(k);
-      }
-    } else if (on) next.add(row.key);
-    else next.delete(row.key);
-    setSelected(next);
-    setAnchor(index);
-  };
+  const toggle = useCallback(
+    (index: number, e: MouseEvent<HTMLInputElement>) => {
+      const row = rows[index];
+      if (!row) return;
+      const on = !selected.has(row.key);
+      const next = new Set(selected);
+      if (e.shiftKey && anchor !== null) {
+        const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
+        for (let i = a; i <= b; i++) {
+          const k = rows[i]?.key;
+          if (k) on ? next.add(k) : next.delete(k);
+        }
+      } else if (on) next.add(row.key);
+      else next.delete(row.key);
+      setSelected(next);
+      setAnchor(index);
+    },
+    [rows, selected, anchor],
+  );
 
-  const text = useCallback((list: IpRow[]) => formatProxies(list.map(toCsvRow), format, template), [format, template]);
+  const text = useCallback(
+    (list: IpRow[], revealed = true) =>
+      formatProxies(
+        list.map((r) => toCsvRow(r, revealed)),
+        format,
+        template,
+      ),
+    [format, template],
+  );
 
   const copy = useCallback(async () => {
     if (selectedRows.length === 0) {
@@ -170,24 +210,26 @@ export function IpsView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const onTableKey = (e: KeyboardEvent<HTMLElement>) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const k = e.key.toLowerCase();
-    if (k === 'a') {
-      e.preventDefault();
-      selectAllFiltered();
-    } else if (k === 'c') {
-      e.preventDefault();
-      void copy();
-    }
-  };
+  const onTableKey = useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'a') {
+        e.preventDefault();
+        selectAllFiltered();
+      } else if (k === 'c') {
+        e.preventDefault();
+        void copy();
+      }
+    },
+    [selectAllFiltered, copy],
+  );
+  const onToggleAll = useCallback(
+    () => (allFilteredSelected ? setSelected(new Set()) : selectAllFiltered()),
+    [allFilteredSelected, selectAllFiltered],
+  );
 
-  const preview = useMemo(() => {
-    const shown = selectedRows
-      .slice(0, PREVIEW_LINES)
-      .map((r) => (reveal ? r : { ...r, pass: r.pass ? MASK : r.pass }));
-    return text(shown);
-  }, [selectedRows, reveal, text]);
+  const preview = useMemo(() => text(selectedRows.slice(0, PREVIEW_LINES), reveal), [selectedRows, reveal, text]);
 
   const scope: Scope = { vendor: filter.vendor, accountId: filter.accountId };
 
@@ -279,7 +321,7 @@ export function IpsView() {
 
       {focus ? (
         <div className="flash" role="status">
-          {t('ips.focus.text', { count: focused.length })}{' '}
+          {t('ips.focus.text', { count: focusedCount })}{' '}
           <ReminderRenew accountId={focus.accountId} itemIds={focus.itemIds} />{' '}
           <button type="button" className="btn btn-small" onClick={clearFocus}>
             {t('ips.focus.showAll')}
@@ -343,10 +385,11 @@ export function IpsView() {
           rows={rows}
           selected={selected}
           allSelected={allFilteredSelected}
-          onToggleAll={() => (allFilteredSelected ? setSelected(new Set()) : selectAllFiltered())}
+          onToggleAll={onToggleAll}
           onToggle={toggle}
           reveal={reveal}
           now={now}
+          busy={shownFilter !== filter}
           onKeyDown={onTableKey}
         />
       )}

@@ -1,22 +1,22 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus, ProductKind } from '../../preload/contract/model';
 import { FilterField } from '../components/FilterField';
 import { RefreshStrip } from '../components/RefreshStrip';
 import { ALL_SCOPE, type Scope, ScopeFilter } from '../components/ScopeFilter';
 import { saveText } from '../lib/download';
-import { currencyDigits, formatMoney } from '../lib/format';
-import { DAY_MS, type OrderRow, orderRows, visibleSelection } from '../lib/inventory';
+import { matchRows } from '../lib/filter-index';
+import { currencyDigits } from '../lib/format';
+import { DAY_MS, type OrderRow, orderIndex, orderRows, rowSearchText, visibleSelection } from '../lib/inventory';
 import { exportFileName, ordersToCsv } from '../lib/proxy-format';
-import { formatVendorTime, vendorTimeTitle } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useSnapshotsStore } from '../stores/snapshots';
-import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
+import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { OrderDetail } from './orders/OrderDetail';
+import { OrdersTable, type Sort, type SortKey } from './orders/OrdersTable';
 import { RenewDialog } from './renew/RenewDialog';
 
-type SortKey = 'account' | 'product' | 'kind' | 'status' | 'expires' | 'created' | 'price';
 const STATUSES: OrderStatus[] = ['active', 'pending', 'expired', 'cancelled', 'on-hold', 'unknown'];
 const KINDS: ProductKind[] = [
   'residential',
@@ -50,8 +50,7 @@ function compare(a: OrderRow, b: OrderRow, key: SortKey): number {
 }
 
 export function OrdersView() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const headingId = useId();
   const accounts = useAccountsStore((s) => s.items);
   const vendors = useVendorsStore((s) => s.list);
@@ -62,28 +61,33 @@ export function OrdersView() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'expires', dir: 1 });
+  const [sort, setSort] = useState<Sort>({ key: 'expires', dir: 1 });
   const [selected, setSelected] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const [message, setMessage] = useState<string | null>(null);
 
   const all = useMemo(() => orderRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
+  const index = useMemo(() => orderIndex(all), [all]);
+  // The box answers at once; the table follows in a deferred render (interrupted by the next key).
+  const query = useDeferredValue(text);
   const rows = useMemo(() => {
-    const q = text.trim().toLowerCase();
     const fromMs = from ? Date.parse(`${from}T00:00:00Z`) : null;
     const toMs = to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS - 1 : null;
-    const out = all.filter(
+    const out = matchRows(
+      all,
+      query,
       (r) =>
         (scope.vendor === 'all' || r.vendor === scope.vendor) &&
         (scope.accountId === 'all' || r.accountId === scope.accountId) &&
         (status === 'all' || r.order.status === status) &&
         (kind === 'all' || r.order.kind === kind) &&
         (fromMs == null || (r.expiresMs != null && r.expiresMs >= fromMs)) &&
-        (toMs == null || (r.expiresMs != null && r.expiresMs <= toMs)) &&
-        (q === '' || r.haystack.includes(q)),
+        (toMs == null || (r.expiresMs != null && r.expiresMs <= toMs)),
+      index,
+      rowSearchText,
     );
     return out.sort((a, b) => compare(a, b, sort.key) * sort.dir || a.key.localeCompare(b.key));
-  }, [all, scope, status, kind, from, to, text, sort]);
+  }, [all, index, scope, status, kind, from, to, query, sort]);
 
   // Selections follow what is shown: the detail panel and every action use only shown orders.
   const detail = rows.find((r) => r.key === selected) ?? null;
@@ -93,12 +97,6 @@ export function OrdersView() {
     [all, rows, checked],
   );
   const allShownChecked = rows.length > 0 && checkedRows.length === rows.length;
-  const toggle = (key: string) =>
-    setChecked((c) => {
-      const next = new Set(c);
-      next.has(key) ? next.delete(key) : next.add(key);
-      return next;
-    });
   const exportCsv = () => {
     const csv = ordersToCsv(
       checkedRows.map((r) => ({
@@ -134,28 +132,6 @@ export function OrdersView() {
   };
   const filtered =
     scope.vendor !== 'all' || scope.accountId !== 'all' || status !== 'all' || kind !== 'all' || from || to || text;
-
-  const header = (key: SortKey, label: string, prio = 1) => {
-    const active = sort.key === key;
-    return (
-      <th
-        scope="col"
-        className={`prio-${prio}`}
-        aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-      >
-        <button
-          type="button"
-          className="sort-btn"
-          onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
-        >
-          {label}
-          <span aria-hidden="true" className="sort-mark">
-            {active ? (sort.dir === 1 ? '▲' : '▼') : ''}
-          </span>
-        </button>
-      </th>
-    );
-  };
 
   return (
     <section className="view view-wide inventory-view" aria-labelledby={headingId}>
@@ -280,80 +256,18 @@ export function OrdersView() {
       ) : null}
 
       <div className={detail ? 'orders-layout with-detail' : 'orders-layout'}>
-        {rows.length === 0 ? (
-          <div className="empty">
-            <p className="empty-title">{all.length === 0 ? t('orders.emptyTitle') : t('orders.noMatch')}</p>
-          </div>
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-compact orders-table" aria-label={t('orders.tableLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col" className="c-sel">
-                    <input
-                      type="checkbox"
-                      aria-label={t('tablesPlus.orders.selectAll')}
-                      checked={allShownChecked}
-                      onChange={() => setChecked(allShownChecked ? new Set() : new Set(rows.map((r) => r.key)))}
-                    />
-                  </th>
-                  {header('account', t('orders.col.account'))}
-                  {header('product', t('orders.col.product'))}
-                  {header('kind', t('orders.col.kind'), 3)}
-                  {header('status', t('orders.col.status'))}
-                  {header('expires', t('orders.col.expires'))}
-                  {header('price', t('orders.col.price'), 2)}
-                  <th scope="col">
-                    <span className="visually-hidden">{t('orders.col.details')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} className={r.key === selected || checked.has(r.key) ? 'row-selected' : undefined}>
-                    <td className="c-sel">
-                      <input
-                        type="checkbox"
-                        aria-label={t('tablesPlus.orders.selectRow', { id: r.order.id })}
-                        checked={checked.has(r.key)}
-                        onChange={() => toggle(r.key)}
-                      />
-                    </td>
-                    <td>
-                      {r.accountLabel}
-                      <div className="muted small">{r.vendorName}</div>
-                    </td>
-                    <td>
-                      {r.order.product}
-                      <div className="muted small mono">#{r.order.id}</div>
-                    </td>
-                    <td className="prio-3">{t(`orders.kind.${r.order.kind}`)}</td>
-                    <td>
-                      <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
-                    </td>
-                    <td title={vendorTimeTitle(naiveTimeOf(vendors, r.vendor), t)}>
-                      {r.order.expiresAt
-                        ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t, false, false)
-                        : '—'}
-                    </td>
-                    <td className="prio-2">{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-ghost"
-                        aria-label={t('orders.showDetails', { id: r.order.id })}
-                        aria-expanded={r.key === selected}
-                        onClick={() => setSelected(r.key === selected ? null : r.key)}
-                      >
-                        {t('orders.details')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <OrdersTable
+          rows={rows}
+          total={all.length}
+          checked={checked}
+          allShownChecked={allShownChecked}
+          selected={selected}
+          sort={sort}
+          busy={query !== text}
+          setSort={setSort}
+          setChecked={setChecked}
+          setSelected={setSelected}
+        />
 
         {detail ? <OrderDetail detail={detail} vendors={vendors} onClose={() => setSelected(null)} /> : null}
       </div>

@@ -1,6 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccountSummary } from '../../preload/contract/channels';
 import type { AppError } from '../../preload/contract/errors';
 import type { TrafficPoint, TrafficSeries } from '../../preload/contract/model';
@@ -12,6 +11,9 @@ import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import { AccountPicker, hasCapability, pickValid, UnsupportedNote, useCapableAccounts } from './manage/common';
 import '../styles/manage.css';
+
+/** The chart and recharts load only when a chart is first shown. */
+const TrafficChart = lazy(() => import('./TrafficChart'));
 
 const DAY_MS = 86_400_000;
 const PRESETS = [7, 30, 90] as const;
@@ -319,48 +321,26 @@ export function TrafficView() {
                     unit: gran === 'hour' ? t('traffic.unitHour') : t('traffic.unitDay'),
                   })}
                 >
-                  <ResponsiveContainer width="100%" height={320}>
-                    <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-                      <CartesianGrid vertical={false} stroke="var(--border)" />
-                      <XAxis
-                        dataKey="label"
-                        tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-                        stroke="var(--border-strong)"
-                        minTickGap={16}
-                      />
-                      <YAxis
-                        tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-                        stroke="var(--border-strong)"
-                        width={72}
-                        ticks={ticks}
-                        domain={[0, ticks[ticks.length - 1] ?? 'auto']}
-                        tickFormatter={(v: number) =>
-                          `${(v / unit.size).toLocaleString(lang, { maximumFractionDigits: 1 })} ${unit.name}`
-                        }
-                      />
-                      <Tooltip
-                        formatter={(v) => formatBytes(Number(v))}
-                        contentStyle={{
-                          background: 'var(--surface)',
-                          border: '1px solid var(--border)',
-                          borderRadius: 6,
-                          color: 'var(--text)',
-                        }}
-                        cursor={{ fill: 'var(--surface-2)' }}
-                      />
-                      {current.data.length > 1 || !single ? <Legend /> : null}
-                      {current.data.map((d) => (
-                        <Bar
-                          key={d.account.id}
-                          dataKey={d.account.id}
-                          name={d.account.label}
-                          stackId="traffic"
-                          fill={colourOf(d.account.id)}
-                          isAnimationActive={false}
-                        />
-                      ))}
-                    </BarChart>
-                  </ResponsiveContainer>
+                  <Suspense
+                    fallback={
+                      <p role="status" className="progress">
+                        <span className="spinner" aria-hidden="true" /> {t('app.loading')}
+                      </p>
+                    }
+                  >
+                    <TrafficChart
+                      rows={rows}
+                      series={current.data.map((d) => ({
+                        id: d.account.id,
+                        label: d.account.label,
+                        colour: colourOf(d.account.id),
+                      }))}
+                      ticks={ticks}
+                      unit={unit}
+                      lang={lang}
+                      legend={current.data.length > 1 || !single}
+                    />
+                  </Suspense>
                 </figure>
               ) : null}
 

@@ -103,8 +103,11 @@ test.describe('tables (issue 11)', () => {
 
     await nav(page, 'IPs');
     const country = page.getByRole('combobox', { name: 'Country', exact: true });
+    // The view (a lazy chunk) and its snapshot arrive after the click: wait until the options are there.
+    await expect
+      .poll(async () => (await country.locator('option').allInnerTexts()).filter((o) => o === name).length)
+      .toBe(1);
     const options = await country.locator('option').allInnerTexts();
-    expect(options.filter((o) => o === name)).toHaveLength(1);
     expect(options.some((o) => /^[A-Z]{3}$/.test(o))).toBe(false);
     await country.selectOption({ label: name });
     const count = [...yp.proxies, ...td.proxies].filter((p) => p.country === both).length;

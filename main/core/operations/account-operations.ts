@@ -41,7 +41,7 @@ export function accountOperations(
     const snap = snapshots.get(accountId);
     if (!snap) return;
     snapshots.put({ ...snap, [key]: value });
-    events.emit({ type: 'snapshot-updated', accountId });
+    events.emit({ type: 'snapshot-updated', accountId, version: snapshots.version(accountId) });
   }
 
   return {

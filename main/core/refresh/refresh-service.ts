@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { AppError } from '../../../preload/contract/errors';
 import type { AccountSnapshot, Capability } from '../../../preload/contract/model';
 import type { VendorClient } from '../../vendors/vendor-client';
@@ -7,8 +6,11 @@ import type { EventHub } from '../events';
 import { toAppError } from '../ipc/dispatcher';
 import type { SnapshotStore } from '../store/snapshot-store';
 
-/** How many accounts refresh at once: enough to be quick, few enough not to trip vendor rate limits. */
-export const REFRESH_CONCURRENCY = 4;
+/*
+ * No cap on how many accounts refresh at once: every account starts, and its requests are bounded where
+ * the vendors' limits are, in the transport (main/vendors/http/limits.ts): per account (its key) and per
+ * vendor host. A 429 pauses only the account that got it.
+ */
 /** Days of daily traffic fetched per refresh. */
 export const TRAFFIC_DAYS = 90;
 
@@ -38,7 +40,6 @@ export class RefreshService {
   private readonly running = new Map<string, Promise<void>>();
   /** Accounts asked for again while their refresh was running. */
   private readonly again = new Set<string>();
-  private readonly limit = pLimit(REFRESH_CONCURRENCY);
 
   constructor(
     private readonly accounts: AccountsService,
@@ -75,26 +76,35 @@ export class RefreshService {
   private run(id: string): void {
     // refreshOne handles its own failures; this catch is the last line, so a refresh can never end
     // in an unhandled rejection (which would stop the app), whatever goes wrong in it.
-    const job: Promise<void> = this.limit(() => this.refreshOne(id).catch((e) => this.failSafely(id, e))).finally(
-      () => {
+    const job: Promise<void> = Promise.resolve()
+      .then(() => this.refreshOne(id))
+      .catch((e) => this.failSafely(id, e))
+      .finally(() => {
         this.running.delete(id);
         if (this.again.delete(id)) this.run(id);
-      },
-    );
+      });
     this.running.set(id, job);
   }
 
   /** Resolves when every refresh started so far (and every follow-up it queued) has finished. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    await this.snapshots.idle(); // and their snapshots reached the disk (or DiskHealth's retries)
   }
 
   private async refreshOne(id: string): Promise<void> {
     this.events.emit({ type: 'refresh-progress', accountId: id, state: 'running' });
     try {
-      const client = await this.accounts.client(id);
-      const previous = this.snapshots.get(id);
+      const owner = await this.accounts.client(id);
+      // Reads of this refresh share requests between sections (one IP list for orders and IPs).
+      const client = owner.snapshotReader?.() ?? owner;
       const at = this.now();
+      // Every section at once; the account's own limit (transport) decides how many requests are out.
+      const steps = plan(client, at).filter(([, cap]) => client.capabilities.has(cap));
+      const results = await Promise.allSettled(steps.map(([, , read]) => read()));
+      // The saved snapshot (kept in memory once read) is needed only once the vendor answered something.
+      const answered = steps.length === 0 || results.some((r) => r.status === 'fulfilled');
+      const previous = answered ? this.snapshots.get(id) : null;
       const snap: AccountSnapshot = {
         accountId: id,
         fetchedAt: at.toISOString(),
@@ -107,8 +117,6 @@ export class RefreshService {
         traffic: previous?.traffic ?? [],
         errors: {},
       };
-      const steps = plan(client, at).filter(([, cap]) => client.capabilities.has(cap));
-      const results = await Promise.allSettled(steps.map(([, , read]) => read()));
       const failures: AppError[] = [];
       results.forEach((r, i) => {
         const section = steps[i]![0];
@@ -125,7 +133,7 @@ export class RefreshService {
       }
       this.snapshots.put(snap);
       this.accounts.markRefreshed(id, snap.fetchedAt);
-      this.events.emit({ type: 'snapshot-updated', accountId: id });
+      this.events.emit({ type: 'snapshot-updated', accountId: id, version: this.snapshots.version(id) });
       this.events.emit({ type: 'refresh-progress', accountId: id, state: 'done' });
     } catch (e) {
       this.fail(id, toAppError(e));

@@ -1,21 +1,27 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { AccountSnapshot } from '../../../preload/contract/model';
 import { holdsPlainSecrets, identityCodec, type SealedSnapshot, type SnapshotCodec } from '../secrets/snapshot-codec';
 import { type DiskHealth, diskHealth, isDiskError } from './disk-health';
 import { type BackendCtor, readJsonFile, tryMoveAside } from './open-file';
-import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from './private-files';
+import { ensurePrivateDir } from './private-files';
+import { mayHoldPlainSecrets, removeFile, writeSnapshotAsync, writeSnapshotSync } from './snapshot-file';
 
 /**
  * The last known snapshot of each account, one file per account under `<dir>/snapshots/` (0600 in a
- * 0700 folder: they hold proxy passwords), so the app opens instantly and offline. Files are written
- * by the same backend (atomic writes). Reading is lenient about the sections' contents (they were
+ * 0700 folder: they hold proxy passwords), so the app opens instantly and offline. Format and writers:
+ * ./snapshot-file.ts (compact JSON, written in slices off the event loop, temp file + fsync + rename).
+ *
+ * Each file is read and validated once; from then on the snapshot is served from memory (the opened
+ * copy; the sealed copy only goes to disk). Reading is lenient about the sections' contents (they were
  * produced by our own clients) but strict about the frame: a file that is not a snapshot is moved
- * aside and reported.
+ * aside and reported. Every change gets a new per-account `version`, so the window fetches only what
+ * changed.
  *
  * When the disk refuses a write, the snapshot is kept in memory (and served from there) and written
- * when the disk accepts it again (DiskHealth retries).
+ * when the disk accepts it again (DiskHealth retries, synchronously like every other writer's retry).
+ * Snapshots returned by `get` are shared: never mutate them, save a changed copy with `put`.
  */
 const SnapshotFrame = z.object({
   accountId: z.string(),
@@ -38,24 +44,56 @@ const SnapshotFrame = z.object({
     ]),
   ),
 });
+/** More IPs of a large account, each part sealed on its own (snapshot-file.ts). */
+const MoreParts = z.array(z.object({ proxies: z.array(z.unknown()), secrets: z.string().optional() })).optional();
 
 const ID_RE = /^[0-9a-f-]{36}$/;
+
+/**
+ * Per file, shared by every SnapshotStore of this process (the app has one; tests and tools open
+ * more): the newest snapshot not on disk yet, the write under way, and a stamp that moves on each
+ * change so another instance's memory knows its copy is stale.
+ */
+interface FileState {
+  stamp: number;
+  pending: { snap: AccountSnapshot; codec: SnapshotCodec } | null;
+  writing: Promise<void> | null;
+}
+const files = new Map<string, FileState>();
+const fileState = (path: string): FileState => {
+  let f = files.get(path);
+  if (!f) {
+    f = { stamp: 0, pending: null, writing: null };
+    files.set(path, f);
+  }
+  return f;
+};
+
+interface Cached {
+  snap: AccountSnapshot | null;
+  stamp: number;
+  version: number;
+}
+
+/** Versions grow across restarts too (a window kept open over a restart of the browser host). */
+let lastVersion = Date.now() * 1000;
 
 export class SnapshotStore {
   readonly notices: string[] = [];
   private readonly dir: string;
   private readonly disk: DiskHealth;
-  /** Snapshots the disk has not accepted yet (newest per account). */
-  private readonly unsaved = new Map<string, AccountSnapshot>();
+  private readonly cache = new Map<string, Cached>();
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     root: string,
-    private readonly Backend: BackendCtor,
+    /** No longer used for snapshots (conf stays for settings); kept so callers need not change. */
+    _Backend?: BackendCtor,
     disk?: DiskHealth,
     /** Seals proxy passwords for the disk and opens them back (main/core/secrets/snapshot-codec.ts). */
     private readonly codec: SnapshotCodec = identityCodec,
   ) {
-    this.dir = join(root, 'snapshots');
+    this.dir = resolve(join(root, 'snapshots'));
     this.disk = disk ?? diskHealth(root);
     try {
       ensurePrivateDir(this.dir);
@@ -64,10 +102,32 @@ export class SnapshotStore {
     }
   }
 
+  private path(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+
   get(accountId: string): AccountSnapshot | null {
-    if (!ID_RE.test(accountId)) return null;
-    const pending = this.unsaved.get(accountId);
-    if (pending) return structuredClone(pending);
+    return this.entry(accountId)?.snap ?? null;
+  }
+
+  /** The account's current version (changes whenever its snapshot does); 0 for an unknown id. */
+  version(accountId: string): number {
+    return this.entry(accountId)?.version ?? 0;
+  }
+
+  private entry(id: string): Cached | null {
+    if (!ID_RE.test(id)) return null;
+    const f = fileState(this.path(id));
+    const cached = this.cache.get(id);
+    if (cached && cached.stamp === f.stamp) return cached;
+    const snap = f.pending ? f.pending.snap : this.read(id);
+    const next = { snap, stamp: f.stamp, version: ++lastVersion };
+    this.cache.set(id, next);
+    return next;
+  }
+
+  /** Reads, validates and opens one file (once: the result is kept in memory). */
+  private read(accountId: string): AccountSnapshot | null {
     const { data, problem } = readJsonFile(this.dir, accountId);
     if (problem) {
       this.notice(`The saved data of one account was damaged and ${aside(problem.movedTo)}. It will be fetched again.`);
@@ -75,60 +135,137 @@ export class SnapshotStore {
     }
     if (!data) return null;
     const frame = SnapshotFrame.safeParse(data.snapshot);
-    if (!frame.success || frame.data.accountId !== accountId) {
-      const moved = tryMoveAside(join(this.dir, `${accountId}.json`), 'invalid');
+    const more = MoreParts.safeParse(data.more);
+    if (!frame.success || !more.success || frame.data.accountId !== accountId) {
+      const moved = tryMoveAside(this.path(accountId), 'invalid');
       this.notice(`The saved data of one account was not readable and ${aside(moved)}. It will be fetched again.`);
       return null;
     }
-    return this.codec.open(frame.data as SealedSnapshot);
+    const head = this.codec.open(frame.data as SealedSnapshot);
+    if (!more.data?.length) return head;
+    const proxies = [...head.proxies];
+    for (const part of more.data) {
+      const opened = this.codec.open({
+        ...(frame.data as SealedSnapshot),
+        orders: [],
+        servers: [],
+        proxies: part.proxies,
+        secrets: part.secrets,
+      } as SealedSnapshot);
+      for (const p of opened.proxies) proxies.push(p);
+    }
+    return { ...head, proxies };
   }
 
   /**
    * Files written before passwords were encrypted still hold them in plain text: read and save each
-   * such snapshot again, sealed (start-up). Returns how many were rewritten.
+   * such snapshot again, sealed (start-up, in the background: files are only scanned, not parsed,
+   * unless they may hold a plain secret). Resolves to how many were rewritten.
    */
-  sealPlaintext(): number {
-    let n = 0;
-    for (const id of this.ids()) {
-      const { data } = readJsonFile(this.dir, id);
-      const frame = SnapshotFrame.safeParse(data?.snapshot);
-      if (!frame.success) continue;
-      const plain = holdsPlainSecrets(frame.data as AccountSnapshot);
-      if (!plain) continue;
-      const snap = this.get(id);
-      if (snap) {
-        this.put(snap);
-        n += 1;
-      }
-    }
-    return n;
+  sealPlaintext(): Promise<number> {
+    return this.track(
+      (async () => {
+        let n = 0;
+        for (const id of this.ids()) {
+          const f = fileState(this.path(id));
+          if (f.pending || !existsSync(this.path(id))) continue;
+          try {
+            if (!(await mayHoldPlainSecrets(this.path(id)))) continue;
+          } catch (e) {
+            if (isDiskError(e)) continue;
+            throw e;
+          }
+          const { data } = readJsonFile(this.dir, id);
+          const frame = SnapshotFrame.safeParse(data?.snapshot);
+          const more = MoreParts.safeParse(data?.more);
+          if (!frame.success || !more.success) continue;
+          const plain =
+            holdsPlainSecrets(frame.data as AccountSnapshot) ||
+            (more.data ?? []).some((p) =>
+              holdsPlainSecrets({ ...(frame.data as AccountSnapshot), proxies: p.proxies } as AccountSnapshot),
+            );
+          if (!plain) continue;
+          const snap = this.get(id);
+          if (snap) {
+            this.put(snap);
+            n += 1;
+          }
+        }
+        return n;
+      })(),
+    );
   }
 
-  /** Saves a snapshot; when the disk refuses, it is kept in memory and saved later. Never throws a disk error. */
-  put(snapshot: AccountSnapshot): void {
+  /**
+   * Saves a snapshot: in memory at once (served from there), on disk in the background. When the disk
+   * refuses, it stays in memory and is saved later. Never throws a disk error; the promise (which
+   * never rejects) resolves once this save reached the disk or was handed to DiskHealth's retries.
+   */
+  put(snapshot: AccountSnapshot): Promise<void> {
     const id = snapshot.accountId;
     if (!ID_RE.test(id)) throw new Error('invalid account id');
-    this.unsaved.set(id, snapshot);
-    this.disk.write(`snapshot:${id}`, () => this.flush(id));
+    const path = this.path(id);
+    const f = fileState(path);
+    f.stamp += 1;
+    f.pending = { snap: snapshot, codec: this.codec };
+    this.cache.set(id, { snap: snapshot, stamp: f.stamp, version: ++lastVersion });
+    if (!f.writing) {
+      f.writing = this.drain(id, path, f).finally(() => {
+        f.writing = null;
+      });
+    }
+    return this.track(f.writing);
   }
 
-  private flush(id: string): void {
-    const snapshot = this.unsaved.get(id);
-    if (!snapshot) return;
+  /** Writes the newest pending snapshot of a file until nothing newer is pending. */
+  private async drain(id: string, path: string, f: FileState): Promise<void> {
+    const key = `snapshot:${id}`;
+    while (f.pending) {
+      const { snap, codec } = f.pending;
+      const stamp = f.stamp;
+      try {
+        ensurePrivateDir(this.dir);
+        const renamed = await writeSnapshotAsync(path, snap, codec, () => f.stamp === stamp);
+        if (renamed && f.stamp === stamp) {
+          f.pending = null;
+          this.disk.resolved(key);
+        }
+        if (renamed && f.stamp !== stamp && !f.pending) removeFile(path); // deleted while renaming
+      } catch (e) {
+        if (!isDiskError(e)) {
+          // A bug, not the disk: keep serving it from memory, and say so in the log.
+          this.disk.log?.warn({ key, err: e instanceof Error ? e.message : String(e) }, 'could not save a snapshot');
+          return;
+        }
+        this.disk.failed(key, e, () => this.flushSync(id));
+        return;
+      }
+    }
+  }
+
+  /** DiskHealth's retry: the newest pending snapshot, written now (unless a background write is on it). */
+  private flushSync(id: string): void {
+    const path = this.path(id);
+    const f = fileState(path);
+    const pending = f.pending;
+    if (!pending) return;
+    if (f.writing) return; // the write under way takes the newest pending snapshot when it is done
     ensurePrivateDir(this.dir);
-    const b = new this.Backend({ cwd: this.dir, configName: id, name: id, configFileMode: PRIVATE_FILE });
-    b.set('snapshot', this.codec.seal(snapshot));
-    makePrivate(join(this.dir, `${id}.json`));
-    if (this.unsaved.get(id) === snapshot) this.unsaved.delete(id);
+    writeSnapshotSync(path, pending.snap, pending.codec);
+    if (f.pending === pending) f.pending = null;
   }
 
   delete(accountId: string): void {
     if (!ID_RE.test(accountId)) return;
-    this.unsaved.delete(accountId);
-    const path = join(this.dir, `${accountId}.json`);
+    const path = this.path(accountId);
+    const f = fileState(path);
+    f.stamp += 1;
+    f.pending = null;
+    this.cache.set(accountId, { snap: null, stamp: f.stamp, version: ++lastVersion });
     // A removed account's proxy passwords must not stay behind: a refused delete is retried too.
+    // A background write under way drops its temp file (or removes what it renamed).
     this.disk.write(`snapshot:${accountId}`, () => {
-      if (existsSync(path)) rmSync(path);
+      if (existsSync(path)) removeFile(path);
     });
   }
 
@@ -140,7 +277,21 @@ export class SnapshotStore {
       if (!isDiskError(e)) throw e;
     }
     const onDisk = names.filter((f) => f.endsWith('.json') && ID_RE.test(f.slice(0, -5))).map((f) => f.slice(0, -5));
-    return [...new Set([...onDisk, ...this.unsaved.keys()])];
+    // What this store holds in memory wins: saved but not yet on disk, or deleted but not yet removed.
+    const inMemory = [...this.cache].filter(([, c]) => c.snap).map(([id]) => id);
+    const gone = new Set([...this.cache].filter(([, c]) => !c.snap).map(([id]) => id));
+    return [...new Set([...onDisk, ...inMemory])].filter((id) => !gone.has(id));
+  }
+
+  /** Resolves when every save started so far (and the start-up sealing) has finished. */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.background.add(p);
+    void p.finally(() => this.background.delete(p)).catch(() => {});
+    return p;
   }
 
   private notice(text: string): void {

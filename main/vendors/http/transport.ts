@@ -1,8 +1,8 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher, errors as undiciErrors, request as undiciRequest } from 'undici';
 import type { VendorId } from '../../../preload/contract/model';
 import { VENDOR_NAMES, VendorError, type VendorErrorCode } from '../errors';
 import { parseJsonLossless } from './json';
+import { type AccountGate, accountGate, hostLimit, pauseAccount, waitOutPause } from './limits';
 import { makeRedactor, type Redactor } from './redact';
 import { markMayHaveReached } from './write-trace';
 
@@ -64,7 +64,10 @@ export interface TransportOptions {
   secrets: string[];
   timeouts?: Partial<TransportTimeouts>;
   retry?: Partial<RetryPolicy>;
-  /** Calls in flight at once for this account. */
+  /**
+   * Calls in flight at once for this account (its key at this base URL), shared by every transport of the
+   * account; default: what the vendor documents (limits.ts). Every vendor host has its own limit too.
+   */
   concurrency?: number;
   log?: TransportLog;
   /** Tests may inject a dispatcher (MockAgent); otherwise one shared Agent per origin is used. */
@@ -176,7 +179,7 @@ export class HttpTransport {
   private readonly base: URL;
   private readonly timeouts: TransportTimeouts;
   private readonly retryPolicy: RetryPolicy;
-  private readonly limit: LimitFunction;
+  private readonly gate: AccountGate;
   private readonly log: TransportLog | undefined;
   private readonly dispatcher: Dispatcher | undefined;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -186,7 +189,7 @@ export class HttpTransport {
     this.base = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.retryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
-    this.limit = pLimit(opts.concurrency ?? 4);
+    this.gate = accountGate(opts.vendor, this.base.origin, opts.secrets, opts.concurrency);
     this.log = opts.log;
     this.dispatcher = opts.dispatcher;
     this.sleep = opts.sleep ?? defaultSleep;
@@ -219,7 +222,7 @@ export class HttpTransport {
 
   /** Sends a request and returns the raw response, whatever its status (the vendor client reads envelopes). */
   request(req: HttpRequest): Promise<HttpResponse> {
-    return this.limit(() => this.send(req));
+    return this.gate.limit(() => this.send(req));
   }
 
   /**
@@ -247,10 +250,14 @@ export class HttpTransport {
     const safePath = this.redact(url.pathname);
     const callStarted = Date.now();
 
+    const host = hostLimit(this.vendor, url.hostname);
+
     for (let attempt = 0; ; attempt++) {
+      await this.waitForPause(signal, callStarted);
       const started = Date.now();
       try {
-        const res = await this.once(url, req, signal);
+        // The host's slot is held only while the request is out: never during a backoff or a pause.
+        const res = await host(() => this.once(url, req, signal));
         if (isWrite) markMayHaveReached();
         this.log?.debug(
           {
@@ -268,7 +275,10 @@ export class HttpTransport {
           const wait = this.backoff(attempt, retryAfterMs);
           // A wait that would run past the call's deadline is not waited: the answer stands as it is.
           if (wait < deadlineMs - (Date.now() - callStarted)) {
-            await this.sleepWithin(wait, signal, callStarted);
+            const slept = this.sleepWithin(wait, signal, callStarted);
+            // A 429's wait pauses this account (every transport of its key), not the other accounts.
+            if (res.status === 429 && retryAfterMs !== undefined) pauseAccount(this.gate, slept);
+            await slept;
             continue;
           }
         }
@@ -299,6 +309,11 @@ export class HttpTransport {
         throw this.error('network', { uncertain, ...(code ? { vendorCode: code } : {}) });
       }
     }
+  }
+
+  /** Waits out this account's Retry-After pause, if any, within this call's deadline. */
+  private async waitForPause(signal: AbortSignal, callStarted: number): Promise<void> {
+    if (!(await waitOutPause(this.gate, signal))) throw this.timedOut(callStarted, false);
   }
 
   /** 429: the vendor's wait in plain words, never "check your internet connection". */

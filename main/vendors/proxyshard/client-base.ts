@@ -36,6 +36,8 @@ export abstract class ProxyshardBase extends BaseVendorClient {
   protected readonly refusals: DocumentedRefusals = proxyshardRefusals;
   protected readonly clock: () => Date;
   protected readonly api: ProxyshardApi;
+  /** On a snapshot reader only (snapshotReader): the reads of one refresh, each made once. */
+  protected shared: Map<string, Promise<unknown>> | null = null;
 
   constructor(opts: ClientOptions) {
     super();
@@ -49,6 +51,28 @@ export abstract class ProxyshardBase extends BaseVendorClient {
       ...opts.transport,
     });
     this.api = new ProxyshardApi(this.http, { authorization: `Bearer ${apiKey}` });
+  }
+
+  /**
+   * A reader for one refresh: the order list and each order's detail are read once and shared by the
+   * orders and IPs sections. The plain client reads afresh for each call (a read after a write is never
+   * one made before it).
+   */
+  snapshotReader(): this {
+    const reader = Object.create(this) as this;
+    reader.shared = new Map();
+    return reader;
+  }
+
+  /** `read()` once per key on a snapshot reader; every time on the plain client. */
+  protected sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    if (!this.shared) return read();
+    let p = this.shared.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = read();
+      this.shared.set(key, p);
+    }
+    return p;
   }
 
   /**
@@ -100,7 +124,11 @@ export abstract class ProxyshardBase extends BaseVendorClient {
    * `next` drops nothing. Offset advances by the rows received. A page of only already-seen orders
    * (a server ignoring `offset`) ends it too; no end after MAX_PAGES is an error, not a short list.
    */
-  protected async orderRows(status: OrderListStatus): Promise<Obj[]> {
+  protected orderRows(status: OrderListStatus): Promise<Obj[]> {
+    return this.sharedRead(`orders:${status}`, () => this.readOrderRows(status));
+  }
+
+  private async readOrderRows(status: OrderListStatus): Promise<Obj[]> {
     const byId = new Map<string, Obj>();
     let offset = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -119,9 +147,11 @@ export abstract class ProxyshardBase extends BaseVendorClient {
     throw this.http.error('bad_response', { detail: `The order list did not end after ${MAX_PAGES} pages.` });
   }
 
-  protected async orderDetail(id: string): Promise<Obj> {
-    const json = await this.api.get(`/orders/${this.orderPath(id)}`);
-    return this.parse('order', () => orderDetailOf(json));
+  protected orderDetail(id: string): Promise<Obj> {
+    return this.sharedRead(`order:${id}`, async () => {
+      const json = await this.api.get(`/orders/${this.orderPath(id)}`);
+      return this.parse('order', () => orderDetailOf(json));
+    });
   }
 
   /** Products and their cycle names; a failure here must not hide the orders. */

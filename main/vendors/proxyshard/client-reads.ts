@@ -13,6 +13,7 @@ import {
   mapActiveProxies,
   mapOrder,
   mapSubUser,
+  orderStatusOf,
   parseSubUserKey,
   subUserListOf,
   subUserRowsOf,
@@ -22,6 +23,14 @@ import {
   type TierProfile,
 } from './mappers';
 import { formatGb } from './units';
+
+/** Fields of an Order that only the order detail has in the documented list (doc §3.1 #8 vs #9). */
+export const DETAIL_ONLY_FIELDS = ['status', 'quantity', 'price_paid', 'created_at'] as const;
+
+/** True when a list row lacks a field the Order needs (a field sent as null is the vendor's answer). */
+export function lacksOrderFields(row: Obj): boolean {
+  return DETAIL_ONLY_FIELDS.some((f) => !(f in row));
+}
 
 export abstract class ProxyshardReads extends ProxyshardBase {
   testConnection(): Promise<ConnectionCheck> {
@@ -52,21 +61,51 @@ export abstract class ProxyshardReads extends ProxyshardBase {
 
   override async listOrders(): Promise<Order[]> {
     const [rows, products] = await Promise.all([this.orderRows('all'), this.products()]);
-    // The list has no status, quantity or price: the detail of each order fills them in.
-    const details = await Promise.all(rows.map((r) => this.orderDetail(this.idOf(r))));
+    // The documented list (doc §3.1 #8) has no status, quantity, price or creation date: the detail
+    // (#9) of an order fills them in, read only for a row that lacks one of them.
+    const details = await Promise.all(
+      rows.map((r) => (lacksOrderFields(r) ? this.orderDetail(this.idOf(r)) : Promise.resolve(null))),
+    );
     return this.parse('orders', () => rows.map((r, i) => mapOrder(r, details[i] ?? null, products)));
   }
 
   override async listProxies(): Promise<ProxyEndpoint[]> {
-    // Active and on-hold orders still hold IPs (on-hold ones for 3 days); cancelled ones lost them.
+    return this.proxiesOf(await this.ordersHoldingIps());
+  }
+
+  /**
+   * DC/ISP orders that still hold IPs: active and on-hold ones (on-hold for 3 days); cancelled ones lost
+   * them. The plain client asks the status-filtered lists; a snapshot reader takes the status from the
+   * full list and the order details it reads anyway for the orders section (no request made twice), and
+   * falls back to the filtered lists if a detail cannot be read.
+   */
+  private async ordersHoldingIps(): Promise<Obj[]> {
+    if (this.shared) {
+      try {
+        const rows = (await this.orderRows('all')).filter((r) => hasIpList(optStr(r.product_name)));
+        const statuses = await Promise.all(
+          rows.map(async (r) =>
+            orderStatusOf(optStr((lacksOrderFields(r) ? await this.orderDetail(this.idOf(r)) : r).status)),
+          ),
+        );
+        // Active ones first, then on-hold ones, as the filtered lists give them.
+        const having = (status: string) => rows.filter((_, i) => statuses[i] === status);
+        return [...having('active'), ...having('on-hold')];
+      } catch (e) {
+        if (e instanceof VendorError && e.code === 'invalid_credentials') throw e;
+      }
+    }
     const [active, onHold] = await Promise.all([this.orderRows('active'), this.orderRows('on-hold')]);
     const seen = new Set<string>();
-    const orders = [...active, ...onHold].filter((r) => {
+    return [...active, ...onHold].filter((r) => {
       const id = this.idOf(r);
       if (seen.has(id) || !hasIpList(optStr(r.product_name))) return false;
       seen.add(id);
       return true;
     });
+  }
+
+  private async proxiesOf(orders: Obj[]): Promise<ProxyEndpoint[]> {
     const now = this.clock();
     const lists = await Promise.all(
       orders.map(async (r) => {

@@ -46,6 +46,9 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   protected readonly clock: () => Date;
   private readonly keySegment: string;
   private schemaLogged = false;
+  /** On a snapshot reader only: the one IP list read of this refresh, shared by orders and IPs. */
+  private sharedIps: Promise<YpIp[]> | null = null;
+  private isReader = false;
 
   constructor(private readonly opts: ClientOptions) {
     super();
@@ -110,13 +113,30 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
     return ips;
   }
 
+  /**
+   * A reader for one refresh: orders and IPs come from the same list, so it is read once (the plain
+   * client reads it for each call, so a read after a renewal is never one made before it).
+   */
+  snapshotReader(): VendorClient {
+    const reader = Object.create(this) as YouproxyClient;
+    reader.isReader = true;
+    reader.sharedIps = null;
+    return reader;
+  }
+
+  private ipsOfRefresh(): Promise<YpIp[]> {
+    if (!this.isReader) return this.fetchIps();
+    this.sharedIps ??= this.fetchIps();
+    return this.sharedIps;
+  }
+
   override async listProxies(): Promise<ProxyEndpoint[]> {
-    return (await this.fetchIps()).map((ip) => ip.endpoint);
+    return (await this.ipsOfRefresh()).map((ip) => ip.endpoint);
   }
 
   /** No order endpoint exists: orders are the IP list grouped by `orderId`. */
   override async listOrders(): Promise<Order[]> {
-    const ips = await this.fetchIps();
+    const ips = await this.ipsOfRefresh();
     return deriveOrders(ips, this.clock());
   }
 

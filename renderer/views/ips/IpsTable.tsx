@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../lib/country-name';
 import type { IpRow } from '../../lib/inventory';
@@ -27,7 +27,7 @@ const col = (i: number) => `c-${COLS[i]?.[0]} prio-${COLS[i]?.[1]}`;
  * The virtualized IPs table. Columns carry a priority: in narrow windows the lower ones hide
  * (container queries in inventory.css), so IP, port and expiry never overlap or get cut.
  */
-export function IpsTable({
+export const IpsTable = memo(function IpsTable({
   rows,
   selected,
   allSelected,
@@ -35,6 +35,7 @@ export function IpsTable({
   onToggle,
   reveal,
   now,
+  busy = false,
   onKeyDown,
 }: {
   rows: IpRow[];
@@ -44,6 +45,8 @@ export function IpsTable({
   onToggle: (index: number, e: MouseEvent<HTMLInputElement>) => void;
   reveal: boolean;
   now: number;
+  /** The rows shown are of the previous filter; the new ones follow (a deferred render). */
+  busy?: boolean;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -54,7 +57,7 @@ export function IpsTable({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
@@ -69,7 +72,12 @@ export function IpsTable({
       onKeyDown={onKeyDown}
       aria-label={t('ips.tableHint')}
     >
-      <table className="table table-compact ips-table" aria-label={t('ips.tableLabel')} aria-rowcount={rows.length + 1}>
+      <table
+        className="table table-compact ips-table"
+        aria-label={t('ips.tableLabel')}
+        aria-rowcount={rows.length + 1}
+        aria-busy={busy}
+      >
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" className={col(0)}>
@@ -116,62 +124,18 @@ export function IpsTable({
           {items.map((v) => {
             const r = rows[v.index];
             if (!r) return null;
-            const on = selected.has(r.key);
             return (
-              <tr
+              <IpRowView
                 key={r.key}
-                aria-rowindex={v.index + 2}
-                aria-selected={on}
-                className={on ? 'row-selected' : undefined}
-                style={{ height: ROW_HEIGHT }}
-              >
-                <td className={col(0)}>
-                  <input
-                    type="checkbox"
-                    aria-label={t('ips.selectRow', { ip: r.port == null ? r.ip : `${r.ip}:${r.port}` })}
-                    checked={on}
-                    onChange={() => {}}
-                    onClick={(e) => onToggle(v.index, e)}
-                  />
-                </td>
-                <td className={`${col(1)} mono`} title={r.ip}>
-                  {r.ip}
-                </td>
-                <td className={`${col(2)} mono`}>{r.port ?? '—'}</td>
-                <td className={`${col(3)} mono`} title={r.user ?? undefined}>
-                  {r.user ?? '—'}
-                </td>
-                <td className={`${col(4)} mono`} data-testid="ip-pass">
-                  {r.passWithheld ? (
-                    <span className="muted small" title={t('ips.passWithheldHelp')}>
-                      {t('ips.passWithheld')}
-                    </span>
-                  ) : r.pass == null ? (
-                    '—'
-                  ) : reveal ? (
-                    r.pass
-                  ) : (
-                    MASK
-                  )}
-                </td>
-                <td className={col(5)} title={r.country ?? undefined} data-testid="ip-country">
-                  {countryName(r.country, lang) ?? '—'}
-                </td>
-                <td className={col(6)} title={`${r.accountLabel} · ${r.vendorName}`}>
-                  {r.accountLabel} <span className="muted small">· {r.vendorName}</span>
-                </td>
-                <td className={col(7)}>
-                  <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
-                </td>
-                <td
-                  className={`${col(8)}${r.expiresMs != null && r.expiresMs < now ? ' danger-text' : ''}`}
-                  title={vendorTimeTitle(naiveTimeOf(vendors, r.vendor), t)}
-                >
-                  {r.expiresAt
-                    ? formatVendorTime(r.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t, false, false)
-                    : '—'}
-                </td>
-              </tr>
+                row={r}
+                index={v.index}
+                on={selected.has(r.key)}
+                reveal={reveal}
+                expired={r.expiresMs != null && r.expiresMs < now}
+                naiveTime={naiveTimeOf(vendors, r.vendor)}
+                lang={lang}
+                onToggle={onToggle}
+              />
             );
           })}
           {padBottom > 0 ? (
@@ -184,4 +148,80 @@ export function IpsTable({
       {rows.length === 0 ? <p className="muted ips-nomatch">{t('ips.noMatch')}</p> : null}
     </section>
   );
-}
+});
+
+/**
+ * One table row. Memoized: while scrolling only the rows entering the window render; the ones that
+ * stay keep their DOM (fixed height, so nothing is measured).
+ */
+const IpRowView = memo(function IpRowView({
+  row: r,
+  index,
+  on,
+  reveal,
+  expired,
+  naiveTime,
+  lang,
+  onToggle,
+}: {
+  row: IpRow;
+  index: number;
+  on: boolean;
+  reveal: boolean;
+  expired: boolean;
+  naiveTime: 'utc' | 'vendor' | undefined;
+  lang: string;
+  onToggle: (index: number, e: MouseEvent<HTMLInputElement>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-selected={on}
+      className={on ? 'row-selected' : undefined}
+      style={{ height: ROW_HEIGHT }}
+    >
+      <td className={col(0)}>
+        <input
+          type="checkbox"
+          aria-label={t('ips.selectRow', { ip: r.port == null ? r.ip : `${r.ip}:${r.port}` })}
+          checked={on}
+          onChange={() => {}}
+          onClick={(e) => onToggle(index, e)}
+        />
+      </td>
+      <td className={`${col(1)} mono`} title={r.ip}>
+        {r.ip}
+      </td>
+      <td className={`${col(2)} mono`}>{r.port ?? '—'}</td>
+      <td className={`${col(3)} mono`} title={r.user ?? undefined}>
+        {r.user ?? '—'}
+      </td>
+      <td className={`${col(4)} mono`} data-testid="ip-pass">
+        {r.passWithheld ? (
+          <span className="muted small" title={t('ips.passWithheldHelp')}>
+            {t('ips.passWithheld')}
+          </span>
+        ) : r.pass == null ? (
+          '—'
+        ) : reveal ? (
+          r.pass
+        ) : (
+          MASK
+        )}
+      </td>
+      <td className={col(5)} title={r.country ?? undefined} data-testid="ip-country">
+        {countryName(r.country, lang) ?? '—'}
+      </td>
+      <td className={col(6)} title={`${r.accountLabel} · ${r.vendorName}`}>
+        {r.accountLabel} <span className="muted small">· {r.vendorName}</span>
+      </td>
+      <td className={col(7)}>
+        <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
+      </td>
+      <td className={`${col(8)}${expired ? ' danger-text' : ''}`} title={vendorTimeTitle(naiveTime, t)}>
+        {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTime, t, false, false) : '—'}
+      </td>
+    </tr>
+  );
+});
