@@ -1,11 +1,7 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountSummary } from '../../preload/contract/channels';
 import type { SubUser } from '../../preload/contract/model';
 import { DataAge } from '../components/DataAge';
-import { knownNote } from '../lib/error-sentences';
-import { formatBytes } from '../lib/format';
-import { formatDate, formatDateTime } from '../lib/time';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import {
@@ -18,6 +14,7 @@ import {
 } from './manage/common';
 import { DeleteSubUserDialog } from './subusers/DeleteSubUserDialog';
 import { type Editing, SubUserDialog } from './subusers/SubUserDialog';
+import { SubUserTable } from './subusers/SubUserTable';
 import '../styles/manage.css';
 
 export function SubUsersView() {
@@ -31,6 +28,9 @@ export function SubUsersView() {
   const [flash, setFlash] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SubUser | null>(null);
+
+  // Stable, so the memoized table and its rows do not render again for nothing.
+  const onEdit = useCallback((user: SubUser) => setEditing({ mode: 'edit', user }), []);
 
   const accountId = pickValid(picked, capable);
   const account = capable.find((a) => a.id === accountId) ?? null;
@@ -91,7 +91,7 @@ export function SubUsersView() {
                   account={account}
                   users={users}
                   editable={editable}
-                  onEdit={(user) => setEditing({ mode: 'edit', user })}
+                  onEdit={onEdit}
                   onDelete={setDeleting}
                 />
               )}
@@ -123,126 +123,5 @@ export function SubUsersView() {
         />
       ) : null}
     </section>
-  );
-}
-
-function SubUserTable({
-  account,
-  users,
-  editable,
-  onEdit,
-  onDelete,
-}: {
-  account: AccountSummary;
-  users: SubUser[];
-  editable: boolean;
-  onEdit: (u: SubUser) => void;
-  onDelete: (u: SubUser) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  return (
-    <div className="table-wrap">
-      <table className="table manage-table" aria-label={t('subUsers.tableLabel', { account: account.label })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('subUsers.colUser')}</th>
-            <th scope="col">{t('subUsers.colStatus')}</th>
-            <th scope="col">{t('subUsers.colUsage')}</th>
-            <th scope="col">{t('subUsers.colNote')}</th>
-            <th scope="col">{t('subUsers.colCreated')}</th>
-            {editable ? <th scope="col">{t('subUsers.colActions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <th scope="row" className="mono">
-                {u.username}
-              </th>
-              <td>
-                <span className={`manage-status manage-status-${u.status}`}>{t(`subUsers.status.${u.status}`)}</span>
-              </td>
-              <td className="manage-usage-cell">
-                <Usage user={u} />
-              </td>
-              <td className="manage-note">
-                {u.note ? knownNote(u.note, i18n.language, t) : <span className="muted">—</span>}
-              </td>
-              <td>
-                {u.createdAt ? (
-                  <time dateTime={u.createdAt} title={formatDateTime(u.createdAt, i18n.language)}>
-                    {formatDate(u.createdAt, i18n.language)}
-                  </time>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              {editable ? (
-                <td>
-                  <div className="row-actions manage-nowrap">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={t('subUsers.editLabel', { user: u.username })}
-                      onClick={() => onEdit(u)}
-                    >
-                      {t('subUsers.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger-ghost"
-                      aria-label={t('subUsers.deleteLabel', { user: u.username })}
-                      onClick={() => onDelete(u)}
-                    >
-                      {t('subUsers.delete')}
-                    </button>
-                  </div>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Usage({ user }: { user: SubUser }) {
-  const { t } = useTranslation();
-  const used = user.usedBytes;
-  if (user.limitUnlimited || user.limitBytes === null) {
-    return (
-      <div className="manage-usage">
-        <span>
-          {used === null ? t('subUsers.unknownUsage') : t('subUsers.usedUnlimited', { used: formatBytes(used) })}
-        </span>
-        <span className="badge">{t('subUsers.unlimited')}</span>
-      </div>
-    );
-  }
-  const limit = user.limitBytes;
-  const ratio = used === null || limit <= 0 ? 0 : Math.min(1, used / limit);
-  const text = t('subUsers.usedOf', {
-    used: used === null ? t('subUsers.unknownUsage') : formatBytes(used),
-    limit: formatBytes(limit),
-  });
-  return (
-    <div className="manage-usage-block">
-      <span>{text}</span>
-      <div
-        className="manage-bar"
-        role="progressbar"
-        aria-label={t('subUsers.usageLabel', { user: user.username })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(ratio * 100)}
-        aria-valuetext={text}
-      >
-        <span
-          className={ratio >= 0.9 ? 'manage-bar-fill manage-bar-high' : 'manage-bar-fill'}
-          style={{ width: `${ratio * 100}%` }}
-        />
-      </div>
-    </div>
   );
 }

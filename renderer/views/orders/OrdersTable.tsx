@@ -1,9 +1,20 @@
-import { type Dispatch, memo, type SetStateAction } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type Dispatch, memo, type SetStateAction, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../lib/format';
 import type { OrderRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
 import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
+
+/** Fixed: two lines (account / vendor, product / order id); cells do not wrap (ips-table styles). */
+const ROW_HEIGHT = 52;
+/**
+ * Rows are tall, so a window shows few; a generous overscan keeps short lists (the demo's few dozen
+ * orders) fully rendered while 10,000 orders still render only a screenful and a bit.
+ */
+const OVERSCAN = 30;
+/** Column widths (px) for the fixed layout, set on the header cells; Account and Product share the rest. */
+const W = { sel: 40, kind: 120, status: 96, expires: 112, price: 84, details: 100 } as const;
 
 export type SortKey = 'account' | 'product' | 'kind' | 'status' | 'expires' | 'created' | 'price';
 export interface Sort {
@@ -12,7 +23,8 @@ export interface Sort {
 }
 
 /**
- * The Orders table (or its empty state). Memoized, so a keystroke in the search box renders only the
+ * The Orders table (or its empty state), virtualized like the IPs table: a fixed row height, spacer
+ * rows of one cell, memoized rows. Memoized itself, so a keystroke in the search box renders only the
  * box: the rows follow in the view's deferred render, when `rows` changes.
  */
 export const OrdersTable = memo(function OrdersTable({
@@ -42,18 +54,34 @@ export const OrdersTable = memo(function OrdersTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
-  const toggle = (key: string) =>
-    setChecked((c) => {
-      const next = new Set(c);
-      next.has(key) ? next.delete(key) : next.add(key);
-      return next;
-    });
-  const header = (key: SortKey, label: string, prio = 1) => {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  const toggle = useCallback(
+    (key: string) =>
+      setChecked((c) => {
+        const next = new Set(c);
+        next.has(key) ? next.delete(key) : next.add(key);
+        return next;
+      }),
+    [setChecked],
+  );
+  const open = useCallback((key: string) => setSelected((s) => (s === key ? null : key)), [setSelected]);
+  const header = (key: SortKey, label: string, prio = 1, width?: number) => {
     const active = sort.key === key;
     return (
       <th
         scope="col"
         className={`prio-${prio}`}
+        style={width ? { width } : undefined}
         aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
       >
         <button
@@ -75,11 +103,16 @@ export const OrdersTable = memo(function OrdersTable({
       <p className="empty-title">{total === 0 ? t('orders.emptyTitle') : t('orders.noMatch')}</p>
     </div>
   ) : (
-    <div className="table-wrap">
-      <table className="table table-compact orders-table" aria-label={t('orders.tableLabel')} aria-busy={busy}>
+    <div ref={scrollRef} className="table-wrap orders-scroll">
+      <table
+        className="table table-compact ips-table orders-table"
+        aria-label={t('orders.tableLabel')}
+        aria-rowcount={rows.length + 1}
+        aria-busy={busy}
+      >
         <thead>
-          <tr>
-            <th scope="col" className="c-sel">
+          <tr aria-rowindex={1}>
+            <th scope="col" className="c-sel" style={{ width: W.sel }}>
               <input
                 type="checkbox"
                 aria-label={t('tablesPlus.orders.selectAll')}
@@ -89,59 +122,108 @@ export const OrdersTable = memo(function OrdersTable({
             </th>
             {header('account', t('orders.col.account'))}
             {header('product', t('orders.col.product'))}
-            {header('kind', t('orders.col.kind'), 3)}
-            {header('status', t('orders.col.status'))}
-            {header('expires', t('orders.col.expires'))}
-            {header('price', t('orders.col.price'), 2)}
-            <th scope="col">
+            {header('kind', t('orders.col.kind'), 3, W.kind)}
+            {header('status', t('orders.col.status'), 1, W.status)}
+            {header('expires', t('orders.col.expires'), 1, W.expires)}
+            {header('price', t('orders.col.price'), 2, W.price)}
+            <th scope="col" style={{ width: W.details }}>
               <span className="visually-hidden">{t('orders.col.details')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} className={r.key === selected || checked.has(r.key) ? 'row-selected' : undefined}>
-              <td className="c-sel">
-                <input
-                  type="checkbox"
-                  aria-label={t('tablesPlus.orders.selectRow', { id: r.order.id })}
-                  checked={checked.has(r.key)}
-                  onChange={() => toggle(r.key)}
-                />
-              </td>
-              <td>
-                {r.accountLabel}
-                <div className="muted small">{r.vendorName}</div>
-              </td>
-              <td>
-                {r.order.product}
-                <div className="muted small mono">#{r.order.id}</div>
-              </td>
-              <td className="prio-3">{t(`orders.kind.${r.order.kind}`)}</td>
-              <td>
-                <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
-              </td>
-              <td title={vendorTimeTitle(naiveTimeOf(vendors, r.vendor), t)}>
-                {r.order.expiresAt
-                  ? formatVendorTime(r.order.expiresAt, lang, naiveTimeOf(vendors, r.vendor), t, false, false)
-                  : '—'}
-              </td>
-              <td className="prio-2">{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  aria-label={t('orders.showDetails', { id: r.order.id })}
-                  aria-expanded={r.key === selected}
-                  onClick={() => setSelected(r.key === selected ? null : r.key)}
-                >
-                  {t('orders.details')}
-                </button>
-              </td>
+          {/* Spacer rows have one cell (no colSpan), so columns hidden in narrow windows leave no gap. */}
+          {padTop > 0 ? (
+            <tr className="spacer">
+              <td style={{ height: padTop }} />
             </tr>
-          ))}
+          ) : null}
+          {items.map((v) => {
+            const r = rows[v.index];
+            if (!r) return null;
+            return (
+              <OrderRowView
+                key={r.key}
+                row={r}
+                index={v.index}
+                on={checked.has(r.key)}
+                open={r.key === selected}
+                naiveTime={naiveTimeOf(vendors, r.vendor)}
+                lang={lang}
+                onToggle={toggle}
+                onOpen={open}
+              />
+            );
+          })}
+          {padBottom > 0 ? (
+            <tr className="spacer">
+              <td style={{ height: padBottom }} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>
+  );
+});
+
+/** One order row. Memoized: while scrolling only the rows entering the window render. */
+const OrderRowView = memo(function OrderRowView({
+  row: r,
+  index,
+  on,
+  open,
+  naiveTime,
+  lang,
+  onToggle,
+  onOpen,
+}: {
+  row: OrderRow;
+  index: number;
+  on: boolean;
+  open: boolean;
+  naiveTime: 'utc' | 'vendor' | undefined;
+  lang: string;
+  onToggle: (key: string) => void;
+  onOpen: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <tr aria-rowindex={index + 2} className={open || on ? 'row-selected' : undefined} style={{ height: ROW_HEIGHT }}>
+      <td className="c-sel">
+        <input
+          type="checkbox"
+          aria-label={t('tablesPlus.orders.selectRow', { id: r.order.id })}
+          checked={on}
+          onChange={() => onToggle(r.key)}
+        />
+      </td>
+      <td title={`${r.accountLabel} · ${r.vendorName}`}>
+        {r.accountLabel}
+        <div className="muted small ellipsis">{r.vendorName}</div>
+      </td>
+      <td title={r.order.product}>
+        {r.order.product}
+        <div className="muted small mono ellipsis">#{r.order.id}</div>
+      </td>
+      <td className="prio-3">{t(`orders.kind.${r.order.kind}`)}</td>
+      <td>
+        <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
+      </td>
+      <td title={vendorTimeTitle(naiveTime, t)}>
+        {r.order.expiresAt ? formatVendorTime(r.order.expiresAt, lang, naiveTime, t, false, false) : '—'}
+      </td>
+      <td className="prio-2">{r.order.price ? formatMoney(r.order.price, lang) : '—'}</td>
+      <td>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          aria-label={t('orders.showDetails', { id: r.order.id })}
+          aria-expanded={open}
+          onClick={() => onOpen(r.key)}
+        >
+          {t('orders.details')}
+        </button>
+      </td>
+    </tr>
   );
 });
