@@ -86,7 +86,7 @@ test.describe('inventory views (demo accounts)', () => {
     expect(total).toBeGreaterThan(0);
     await nav(page, 'Orders');
     const table = page.getByRole('table', { name: 'Orders' });
-    const body = table.locator('tbody tr');
+    const body = table.locator('tbody tr:not(.spacer)');
     await expect(body).toHaveCount(total);
 
     const withOrders = accounts.find((a) => (snaps.find((s) => s.accountId === a.id)?.orders.length ?? 0) > 0)!;
