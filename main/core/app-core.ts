@@ -119,6 +119,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   events.on((e) => {
     if (e.type === 'refresh-progress' && e.state === 'done') reminders.schedule();
+    if (e.type === 'settings-changed' || e.type === 'accounts-changed') reminders.updateDueSoon();
   });
 
   // Demo mode: the simulators run while demo accounts exist, and are created on a first start.

@@ -2,14 +2,21 @@ import { type App, type BrowserWindow, Menu, Notification, nativeImage, Tray } f
 import { EVENT_CHANNEL } from '../../preload/contract/api';
 import type { AppEvent } from '../../preload/contract/channels';
 import type { EventHub } from '../core/events';
+import type { DueSoon } from '../core/renewals/reminder-runner';
 import { TRAY_ICON_DATA_URL } from './tray-icon';
 
 /**
  * Keeps Proxydeck working while its window is hidden: a tray icon (where the platform has one) with
  * Open / Quit, closing the window hides it instead of quitting, and expiry reminders from the core
- * become desktop notifications; clicking one opens the IPs view on those items.
+ * become desktop notifications; clicking one opens the IPs view on those items. The count of items due
+ * soon shows as the app badge (macOS, Linux Unity), the tray title (macOS) and the tray tooltip.
  */
-export function runInBackground(app: App, events: EventHub, getWindow: () => BrowserWindow | null): () => void {
+export function runInBackground(
+  app: App,
+  events: EventHub,
+  getWindow: () => BrowserWindow | null,
+  due?: { dueSoon(): DueSoon; onDueSoon(listener: (due: DueSoon) => void): () => void },
+): () => void {
   const icon = nativeImage.createFromDataURL(TRAY_ICON_DATA_URL);
   let quitting = false;
   app.on('before-quit', () => {
@@ -40,6 +47,14 @@ export function runInBackground(app: App, events: EventHub, getWindow: () => Bro
     tray = null; // some Linux desktops have no tray; the window then closes normally
   }
 
+  const showDue = ({ count, text }: DueSoon) => {
+    if (process.platform !== 'win32') app.setBadgeCount(count); // macOS dock, Linux Unity launchers
+    if (process.platform === 'darwin') tray?.setTitle(count ? String(count) : '');
+    tray?.setToolTip(count ? `Proxydeck — ${text}` : 'Proxydeck');
+  };
+  if (due) showDue(due.dueSoon());
+  const offDue = due?.onDueSoon(showDue);
+
   const win = getWindow();
   win?.on('close', (e) => {
     // With a tray (or on macOS, where apps stay in the dock) closing only hides the window.
@@ -68,6 +83,7 @@ export function runInBackground(app: App, events: EventHub, getWindow: () => Bro
 
   return () => {
     off();
+    offDue?.();
     tray?.destroy();
   };
 }

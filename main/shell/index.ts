@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
       win = null;
     });
     win.once('ready-to-show', () => win?.show());
-    runInBackground(app, core.events, () => win);
+    runInBackground(app, core.events, () => win, core.reminders);
     await win.loadURL(APP_URL);
     core.refresh.start();
 

@@ -211,7 +211,11 @@ export type AppEvent =
   /** AppInfo.notices changed while running (e.g. the disk filled up, or saving works again): reload them. */
   | { type: 'notices-changed' }
   | { type: 'renewal-progress'; progress: RenewalProgressView }
-  /** An expiry reminder (one per threshold per item, batched per account); the shell shows it as a notification. */
+  /**
+   * An expiry reminder (each item told once per expiry, at its most urgent threshold; one per account, or one
+   * summary over several accounts with `accountId` '' and `itemIds` `${accountId}|${id}`); the shell shows it
+   * as a notification.
+   */
   | {
       type: 'reminder';
       reminder: {
@@ -223,5 +227,8 @@ export type AppEvent =
         thresholdDays: number;
       };
     }
-  /** Asks the window to show a view (e.g. after a notification click: the IPs view filtered to items). */
+  /**
+   * Asks the window to show a view (e.g. after a notification click: the IPs view filtered to items).
+   * `accountId` '' (a summary over several accounts): `itemIds` are `${accountId}|${id}`.
+   */
   | { type: 'open-view'; view: 'ips'; accountId: string; itemIds: string[] };

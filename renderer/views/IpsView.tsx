@@ -102,7 +102,11 @@ export function IpsView() {
   const keep = useMemo(() => {
     if (!focus) return undefined;
     const ids = new Set(focus.itemIds);
-    return (r: IpRow) => r.accountId === focus.accountId && ids.has(r.key.split('|').slice(2).join('|'));
+    // A summary over several accounts has no accountId and ids `${accountId}|${id}`.
+    return (r: IpRow) => {
+      const id = r.key.split('|').slice(2).join('|');
+      return focus.accountId ? r.accountId === focus.accountId && ids.has(id) : ids.has(`${r.accountId}|${id}`);
+    };
   }, [focus]);
   const focusedCount = useMemo(() => (keep ? all.filter(keep).length : all.length), [all, keep]);
   // The filter boxes answer at once; the table follows in a deferred render that the next key interrupts.

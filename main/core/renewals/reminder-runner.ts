@@ -1,22 +1,39 @@
 import type { AccountSnapshot, VendorId } from '../../../preload/contract/model';
 import type { EventHub } from '../events';
-import { type ReminderLanguage, type ReminderNotification, Reminders, reminderItems, testReminder } from './reminders';
+import {
+  dueSoon,
+  type ReminderLanguage,
+  type ReminderNotification,
+  Reminders,
+  reminderItems,
+  testReminder,
+} from './reminders';
+
+/** What the tray shows: how many items are due soon, and the words for its tooltip ('' when none). */
+export interface DueSoon {
+  count: number;
+  text: string;
+}
 
 /**
  * Runs the expiry reminders after refreshes: collects every item with an expiry from the saved
  * snapshots, asks Reminders which thresholds are newly crossed (each fires once per item, persisted),
- * and emits one event per account batch. Thresholds come from settings at each check.
+ * and emits one event per account, or one summary for several. Demo accounts never notify (the test
+ * reminder still uses them). Thresholds come from settings at each check. It also keeps the count of
+ * items due soon for the tray (`dueSoon`, `onDueSoon`).
  */
 export class ReminderRunner {
   private readonly reminders: Reminders;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly dueListeners = new Set<(due: DueSoon) => void>();
+  private lastDue: DueSoon | null = null;
 
   constructor(
     dataDir: string,
     private readonly deps: {
       events: EventHub;
       snapshots: () => AccountSnapshot[];
-      accounts: () => { id: string; label: string; vendor: VendorId }[];
+      accounts: () => { id: string; label: string; vendor: VendorId; demo?: boolean }[];
       thresholds: () => number[];
       /** The app's language: reminders are written in it. */
       language?: () => ReminderLanguage;
@@ -39,11 +56,44 @@ export class ReminderRunner {
     return this.reminders.notices;
   }
 
+  /** Items of real accounts: demo accounts never notify nor count. */
+  private realItems() {
+    return reminderItems(
+      this.deps.snapshots(),
+      this.deps.accounts().filter((a) => !a.demo),
+    );
+  }
+
   /** Checks now; returns what was announced. */
   check(): ReminderNotification[] {
-    const due = this.reminders.check(reminderItems(this.deps.snapshots(), this.deps.accounts()));
+    const due = this.reminders.check(this.realItems());
     for (const n of due) this.announce(n);
+    this.updateDueSoon();
     return due;
+  }
+
+  /** Items due soon now (within the widest threshold), for the tray. */
+  dueSoon(): DueSoon {
+    return dueSoon(
+      this.realItems(),
+      this.deps.now?.() ?? new Date(),
+      this.deps.thresholds(),
+      this.deps.language?.() ?? 'en',
+    );
+  }
+
+  /** Called with the new count when it (or its words) changes: after each check, and on `updateDueSoon`. */
+  onDueSoon(listener: (due: DueSoon) => void): () => void {
+    this.dueListeners.add(listener);
+    return () => this.dueListeners.delete(listener);
+  }
+
+  /** Recounts (e.g. settings changed: thresholds or language) and tells the listeners if it changed. */
+  updateDueSoon(): void {
+    const due = this.dueSoon();
+    if (this.lastDue && this.lastDue.count === due.count && this.lastDue.text === due.text) return;
+    this.lastDue = due;
+    for (const l of this.dueListeners) l(due);
   }
 
   /** Settings' "Send a test reminder": the next reminder the user would get, shown now, recorded nowhere. */

@@ -14,9 +14,11 @@ import { writeFileAtomic } from './atomic-file';
  * Showing them (Electron Notification) is the shell's job.
  *
  * Rules: each item gets at most one reminder per threshold for a given expiry date. When several
- * thresholds are crossed at once (the app was closed for days), only the nearest one is shown and the
- * wider ones are recorded as passed. A renewed item has a new expiry date, so its reminders start over.
- * Items already expired get no "expires within" reminder.
+ * thresholds are crossed at once (the app was closed for days, or an item is due tomorrow on a first
+ * launch), only the nearest one is told and the wider ones are recorded as told. One pass gives at most
+ * one notification per account (at its most urgent threshold), or one summary when several accounts
+ * are due. A renewed item has a new expiry date, so its reminders start over. Items already expired get
+ * no "expires within" reminder.
  */
 
 const DAY = 86_400_000;
@@ -34,20 +36,32 @@ export interface ReminderItem {
 export interface ReminderNotification {
   /** Stable id (account + threshold + time bucket) for the notification system. */
   key: string;
+  /** The account; '' for a summary over several accounts (see `itemIds`). */
   accountId: string;
+  /** The most urgent threshold reached by the items told. */
   thresholdDays: number;
   title: string;
   body: string;
   /** Items to filter the IPs/orders view on when the notification is clicked. */
-  items: { kind: ReminderItem['kind']; id: string }[];
-  /** Convenience for the IPs view: just the ids. */
+  items: { accountId: string; kind: ReminderItem['kind']; id: string }[];
+  /** Convenience for the IPs view: the ids; for a summary (`accountId` '') `${accountId}|${id}`. */
   itemIds: string[];
   earliestExpiry: string;
 }
 
 const firedKey = (i: ReminderItem, t: number) => `${i.accountId}|${i.kind}:${i.id}|${i.expiresAt}|${t}`;
 
-/** Pure: the notifications due at `now`, and the keys to record as shown. */
+interface Due {
+  item: ReminderItem;
+  /** The nearest threshold the item has reached. */
+  t: number;
+}
+
+/**
+ * Pure: the notifications due at `now`, and the keys to record as shown. Calm by design: one
+ * notification per account, at its most urgent threshold reached, and a single summary instead when
+ * several accounts are due.
+ */
 export function dueReminders(
   items: readonly ReminderItem[],
   fired: ReadonlySet<string>,
@@ -56,7 +70,7 @@ export function dueReminders(
   language: ReminderLanguage = 'en',
 ): { notifications: ReminderNotification[]; newlyFired: string[] } {
   const ascending = [...new Set(thresholds)].filter((t) => t > 0).sort((a, b) => a - b);
-  const groups = new Map<string, { t: number; items: ReminderItem[] }>();
+  const due: Due[] = [];
   const newlyFired: string[] = [];
   for (const item of items) {
     if (!item.expiresAt) continue;
@@ -65,32 +79,111 @@ export function dueReminders(
     const nearest = ascending.find((t) => left <= t * DAY);
     if (nearest === undefined) continue;
     // Wider thresholds already passed are recorded too, so they never fire late.
-    for (const t of ascending.filter((x) => x >= nearest)) {
+    for (const t of ascending.filter((x) => x > nearest)) {
       const k = firedKey(item, t);
-      if (!fired.has(k) && t !== nearest) newlyFired.push(k);
+      if (!fired.has(k)) newlyFired.push(k);
     }
     const k = firedKey(item, nearest);
     if (fired.has(k)) continue;
     newlyFired.push(k);
-    const g = `${item.accountId}|${nearest}`;
-    const group = groups.get(g) ?? { t: nearest, items: [] };
-    group.items.push(item);
-    groups.set(g, group);
+    due.push({ item, t: nearest });
   }
-  const notifications = [...groups.values()].map(({ t, items: its }) => {
-    const first = its[0]!;
-    const earliest = its.map((i) => i.expiresAt!).sort()[0]!;
-    return {
-      key: `${first.accountId}|${t}|${earliest}`,
-      accountId: first.accountId,
-      thresholdDays: t,
-      ...reminderText(its, t, language),
-      items: its.map((i) => ({ kind: i.kind, id: i.id })),
-      itemIds: its.map((i) => i.id),
-      earliestExpiry: earliest,
-    };
-  });
+  due.sort((a, b) => Date.parse(a.item.expiresAt!) - Date.parse(b.item.expiresAt!));
+  const byAccount = new Map<string, Due[]>();
+  for (const d of due) byAccount.set(d.item.accountId, [...(byAccount.get(d.item.accountId) ?? []), d]);
+  if (byAccount.size > 1) return { notifications: [summaryNotification(due, byAccount.size, language)], newlyFired };
+  const notifications = [...byAccount.values()].map((ds) => accountNotification(ds, language));
   return { notifications, newlyFired };
+}
+
+const earliestOf = (ds: readonly Due[]) => ds.map((d) => d.item.expiresAt!).sort()[0]!;
+const itemsOf = (ds: readonly Due[]) => ds.map(({ item: i }) => ({ accountId: i.accountId, kind: i.kind, id: i.id }));
+
+/** One account: told at its most urgent threshold; the items due at wider ones are mentioned. */
+function accountNotification(ds: readonly Due[], language: ReminderLanguage): ReminderNotification {
+  const first = ds[0]!.item;
+  const t = Math.min(...ds.map((d) => d.t));
+  const urgent = ds.filter((d) => d.t === t).map((d) => d.item);
+  const rest = ds.filter((d) => d.t !== t).map((d) => d.item);
+  const restDays = Math.max(t, ...ds.map((d) => d.t));
+  const text = reminderText(urgent, t, language);
+  const also = rest.length
+    ? language === 'zh-CN'
+      ? `另有 ${describeCountZh(rest)} 将在 ${restDays} 天内到期。`
+      : `Also ${describeCount(rest)} within ${restDays} days. `
+    : '';
+  const earliest = earliestOf(ds);
+  return {
+    key: `${first.accountId}|${t}|${earliest}`,
+    accountId: first.accountId,
+    thresholdDays: t,
+    title: text.title,
+    body: also ? text.body.replace(RENEW[language], `${also}${RENEW[language]}`) : text.body,
+    items: itemsOf(ds),
+    itemIds: ds.map((d) => d.item.id),
+    earliestExpiry: earliest,
+  };
+}
+
+const RENEW: Record<ReminderLanguage, string> = {
+  en: 'Renew in Proxydeck to keep them.',
+  'zh-CN': '请在 Proxydeck 中续费以保留它们。',
+};
+
+/** Several accounts: one notification for the whole pass, listing the soonest items. */
+function summaryNotification(ds: readonly Due[], accounts: number, language: ReminderLanguage): ReminderNotification {
+  const its = ds.map((d) => d.item);
+  const widest = Math.max(...ds.map((d) => d.t));
+  const t = Math.min(...ds.map((d) => d.t));
+  const soonest = ds.slice(0, 3);
+  const more = ds.length - soonest.length;
+  const zh = language === 'zh-CN';
+  const oneKind = new Set(its.map((i) => i.kind)).size === 1;
+  const title = zh
+    ? `${accounts} 个账户中的 ${oneKind ? describeCountZh(its) : `${its.length} 项`}将在 ${widest} 天内到期`
+    : `${oneKind ? describeCount(its) : `${its.length} items`} in ${accounts} accounts expire within ${widest} ${widest === 1 ? 'day' : 'days'}`;
+  // Each item's threshold is said only when they differ (the title already says the one).
+  const within = (d: number) => (t === widest ? '' : zh ? `，${d} 天内` : ` (within ${d} ${d === 1 ? 'day' : 'days'})`);
+  const listed = soonest.map(({ item: i, t: d }) =>
+    zh ? `${i.label || i.id}（${i.accountLabel}${within(d)}）` : `${i.label || i.id} at ${i.accountLabel}${within(d)}`,
+  );
+  const body = zh
+    ? `最早到期：${listed.join('、')}${more ? ` 等另外 ${more} 项` : ''}。${RENEW[language]}`
+    : `Soonest: ${listed.join(', ')}${more ? ` and ${more} more` : ''}. ${RENEW[language]}`;
+  const earliest = earliestOf(ds);
+  return {
+    key: `summary|${t}|${earliest}`,
+    accountId: '',
+    thresholdDays: t,
+    title,
+    body,
+    items: itemsOf(ds),
+    itemIds: ds.map((d) => `${d.item.accountId}|${d.item.id}`),
+    earliestExpiry: earliest,
+  };
+}
+
+/**
+ * Items due soon (for the tray: a badge or title count): not yet expired and within the widest
+ * threshold. With the words for a tooltip.
+ */
+export function dueSoon(
+  items: readonly ReminderItem[],
+  now: Date,
+  thresholds: readonly number[],
+  language: ReminderLanguage,
+): { count: number; text: string } {
+  const widest = Math.max(0, ...thresholds.filter((x) => x > 0));
+  const soon = items.filter((i) => {
+    const left = i.expiresAt ? Date.parse(i.expiresAt) - now.getTime() : Number.NaN;
+    return left > 0 && left <= widest * DAY;
+  });
+  if (soon.length === 0) return { count: 0, text: '' };
+  const text =
+    language === 'zh-CN'
+      ? `${describeCountZh(soon)}将在 ${widest} 天内到期`
+      : `${describeCount(soon)} ${soon.length === 1 ? 'expires' : 'expire'} within ${widest} ${widest === 1 ? 'day' : 'days'}`;
+  return { count: soon.length, text };
 }
 
 /** The language of the desktop notifications (the app's language setting). */
@@ -161,7 +254,7 @@ export function testReminder(
       thresholdDays: days,
       title: `${mark}${text.title}`,
       body: text.body,
-      items: batch.map((i) => ({ kind: i.kind, id: i.id })),
+      items: batch.map((i) => ({ accountId: i.accountId, kind: i.kind, id: i.id })),
       itemIds: batch.map((i) => i.id),
       earliestExpiry: soonest.expiresAt!,
     };

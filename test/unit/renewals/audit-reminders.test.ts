@@ -125,7 +125,7 @@ describe('expiry reminders', () => {
     },
   ];
 
-  it('7/3/1 fire once each per item, batched per account, and not again after a restart', () => {
+  it('7/3/1 fire once each per item, one per account or one summary, and not again after a restart', () => {
     const dir = fresh();
     let now = new Date(start);
     const make = () => new Reminders(dir, { now: () => now });
@@ -134,12 +134,16 @@ describe('expiry reminders', () => {
 
     now = new Date(start + 3.5 * DAY); // 6.5 / 7.0 days left for a; 4.5 for b
     const seven = r.check(items);
-    expect(seven.map((n) => n.title)).toEqual([
-      '3 IPs at Demo · YouProxy expire within 7 days',
-      '1 order at Shard · ProxyShard expires within 7 days',
+    // Two accounts due: one summary, not one notification per account.
+    expect(seven.map((n) => [n.title, n.body])).toEqual([
+      [
+        '4 items in 2 accounts expire within 7 days',
+        'Soonest: ISP at Shard, 1.1.1.1 at Demo, 1.1.1.2 at Demo and 1 more. Renew in Proxydeck to keep them.',
+      ],
     ]);
-    expect(seven[0]!.itemIds).toEqual(['1', '2', '3']);
-    expect(seven[0]!.items[0]).toEqual({ kind: 'ip', id: '1' });
+    expect(seven[0]!.accountId).toBe('');
+    expect(seven[0]!.itemIds).toEqual(['b|9', 'a|1', 'a|2', 'a|3']);
+    expect(seven[0]!.items[0]).toEqual({ accountId: 'b', kind: 'order', id: '9' });
     expect(r.check(items)).toEqual([]); // same moment: not repeated
 
     r = make(); // restart
@@ -147,15 +151,21 @@ describe('expiry reminders', () => {
 
     now = new Date(start + 7.2 * DAY); // a: 2.8 / 3.3 days left → only ips 1,2 within 3; b: 0.8 → within 1 (3 skipped)
     const next = r.check(items);
-    expect(next.map((n) => [n.title, n.itemIds])).toEqual([
-      ['2 IPs at Demo · YouProxy expire within 3 days', ['1', '2']],
-      ['1 order at Shard · ProxyShard expires within 1 day', ['9']],
+    expect(next.map((n) => [n.title, n.body, n.thresholdDays, n.itemIds])).toEqual([
+      [
+        '3 items in 2 accounts expire within 3 days',
+        'Soonest: ISP at Shard (within 1 day), 1.1.1.1 at Demo (within 3 days), 1.1.1.2 at Demo (within 3 days). Renew in Proxydeck to keep them.',
+        1,
+        ['b|9', 'a|1', 'a|2'],
+      ],
     ]);
     r = make();
     expect(r.check(items)).toEqual([]);
 
     now = new Date(start + 7.6 * DAY); // ip 3 now within 3 days
-    expect(r.check(items).map((n) => n.itemIds)).toEqual([['3']]);
+    expect(r.check(items).map((n) => [n.title, n.itemIds])).toEqual([
+      ['1 IP at Demo · YouProxy expires within 3 days', ['3']],
+    ]);
 
     now = new Date(start + 9.2 * DAY); // a: within 1 day; b: expired → nothing
     expect(r.check(items).map((n) => n.title)).toEqual(['2 IPs at Demo · YouProxy expire within 1 day']);
