@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, memo, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { countryName } from '../../lib/country-name';
 import type { IpRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
@@ -52,16 +52,7 @@ export const IpsTable = memo(function IpsTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
-  const scrollRef = useRef<HTMLElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLElement>(rows.length, ROW_HEIGHT, 6);
 
   return (
     <section
@@ -116,11 +107,7 @@ export const IpsTable = memo(function IpsTable({
         </thead>
         <tbody>
           {/* Spacer rows have one cell (no colSpan), so columns hidden in narrow windows leave no gap. */}
-          {padTop > 0 ? (
-            <tr className="spacer">
-              <td style={{ height: padTop }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padTop} />
           {items.map((v) => {
             const r = rows[v.index];
             if (!r) return null;
@@ -138,11 +125,7 @@ export const IpsTable = memo(function IpsTable({
               />
             );
           })}
-          {padBottom > 0 ? (
-            <tr className="spacer">
-              <td style={{ height: padBottom }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padBottom} />
         </tbody>
       </table>
       {rows.length === 0 ? <p className="muted ips-nomatch">{t('ips.noMatch')}</p> : null}

@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type Dispatch, memo, type SetStateAction, useCallback, useRef } from 'react';
+import { type Dispatch, memo, type SetStateAction, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { formatMoney } from '../../lib/format';
 import type { OrderRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
@@ -54,16 +54,7 @@ export const OrdersTable = memo(function OrdersTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLDivElement>(rows.length, ROW_HEIGHT, OVERSCAN);
 
   const toggle = useCallback(
     (key: string) =>
@@ -133,11 +124,7 @@ export const OrdersTable = memo(function OrdersTable({
         </thead>
         <tbody>
           {/* Spacer rows have one cell (no colSpan), so columns hidden in narrow windows leave no gap. */}
-          {padTop > 0 ? (
-            <tr className="spacer">
-              <td style={{ height: padTop }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padTop} />
           {items.map((v) => {
             const r = rows[v.index];
             if (!r) return null;
@@ -155,11 +142,7 @@ export const OrdersTable = memo(function OrdersTable({
               />
             );
           })}
-          {padBottom > 0 ? (
-            <tr className="spacer">
-              <td style={{ height: padBottom }} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padBottom} />
         </tbody>
       </table>
     </div>

@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../preload/contract/channels';
 import type { SubUser } from '../../../preload/contract/model';
+import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { knownNote } from '../../lib/error-sentences';
 import { formatBytes } from '../../lib/format';
 import { formatDate, formatDateTime } from '../../lib/time';
@@ -11,8 +11,6 @@ import { formatDate, formatDateTime } from '../../lib/time';
 const ROW_HEIGHT = 56;
 const OVERSCAN = 12;
 /** Spacers take no padding or border, so their height is exactly the rows they stand for. */
-const spacer = (height: number) => ({ height, padding: 0, border: 0 });
-
 /**
  * The sub-users table, virtualized like the IPs table: a fixed row height, spacer rows of one cell,
  * memoized rows, so thousands of sub-users render only a screenful.
@@ -31,16 +29,7 @@ export const SubUserTable = memo(function SubUserTable({
   onDelete: (u: SubUser) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: users.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLDivElement>(users.length, ROW_HEIGHT, OVERSCAN);
 
   return (
     <div ref={scrollRef} className="table-wrap subusers-scroll">
@@ -61,11 +50,7 @@ export const SubUserTable = memo(function SubUserTable({
         </thead>
         <tbody>
           {/* Spacer rows have one cell (no colSpan), like the IPs table's. */}
-          {padTop > 0 ? (
-            <tr className="spacer">
-              <td style={spacer(padTop)} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padTop} plain />
           {items.map((v) => {
             const u = users[v.index];
             if (!u) return null;
@@ -81,11 +66,7 @@ export const SubUserTable = memo(function SubUserTable({
               />
             );
           })}
-          {padBottom > 0 ? (
-            <tr className="spacer">
-              <td style={spacer(padBottom)} />
-            </tr>
-          ) : null}
+          <SpacerRow height={padBottom} plain />
         </tbody>
       </table>
     </div>
