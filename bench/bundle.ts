@@ -23,6 +23,7 @@ import { MemoryVault } from '../main/core/vault/memory-vault';
 import { YOUPROXY_SIM_API_KEY } from '../main/simulators/youproxy';
 import { VENDOR_MODULES } from '../main/vendors/registry';
 import type { ProxyEndpoint } from '../preload/contract/model';
+import { manyProxies } from '../test/helpers/many-proxies';
 import { tempDir } from '../test/helpers/tmp';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -106,22 +107,7 @@ async function prepare(n: number): Promise<{ dir: string; cleanup: () => void }>
     credentials: { apiKey: YOUPROXY_SIM_API_KEY },
   });
   await core.shutdown();
-  const proxies: ProxyEndpoint[] = Array.from({ length: n }, (_, i) => ({
-    id: String(1_000_000_000_000_000_000n + BigInt(i)),
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-    host: null,
-    httpPort: 8000 + (i % 1000),
-    socksPort: null,
-    protocol: 'http',
-    username: `u${i}`,
-    password: `p${i}`,
-    country: i % 2 ? 'US' : 'DE',
-    kind: 'isp',
-    expiresAt: '2027-01-01T00:00:00.000Z',
-    orderId: String(i % 100),
-    status: 'active',
-    autoRenew: false,
-  }));
+  const proxies: ProxyEndpoint[] = manyProxies(n);
   // As test/e2e/ips-scale.spec.ts saves it; awaited, since a store may write in the background.
   await new SnapshotStore(t.dir, Conf as unknown as BackendCtor).put({
     accountId: account.id,

@@ -19,29 +19,11 @@ import { MemoryVault } from '../main/core/vault/memory-vault';
 import { SIMULATOR_FACTORIES } from '../main/simulators/registry';
 import { VENDOR_MODULES } from '../main/vendors/registry';
 import { startWebHost } from '../main/webhost/server';
-import type { AccountSnapshot, Order, ProxyEndpoint } from '../preload/contract/model';
+import type { AccountSnapshot, Order } from '../preload/contract/model';
+import { manyProxies } from '../test/helpers/many-proxies';
 import { tempDir } from '../test/helpers/tmp';
 
 const LONG_FRAME_MS = 25;
-
-function proxies(n: number): ProxyEndpoint[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: String(1_000_000_000_000_000_000n + BigInt(i)),
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-    host: null,
-    httpPort: 8000 + (i % 1000),
-    socksPort: null,
-    protocol: 'http',
-    username: `u${i}`,
-    password: `p${i}`,
-    country: i % 2 ? 'US' : 'DE',
-    kind: 'isp',
-    expiresAt: '2027-01-01T00:00:00.000Z',
-    orderId: String(i % 100),
-    status: 'active',
-    autoRenew: false,
-  }));
-}
 
 function orders(n: number): Order[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -232,12 +214,12 @@ interface Figures {
 
 async function measure(browser: Browser, staticDir: string): Promise<Figures> {
   // Heap at 1,000 rows, then everything at 100,000.
-  const small = await openApp(browser, staticDir, { proxies: proxies(1_000) });
+  const small = await openApp(browser, staticDir, { proxies: manyProxies(1_000) });
   await openView(small.page, 'IPs', '1,000 of 1,000 IPs shown');
   const heap1k = await heapMiB(small.page);
   await small.close();
 
-  const big = await openApp(browser, staticDir, { proxies: proxies(100_000) });
+  const big = await openApp(browser, staticDir, { proxies: manyProxies(100_000) });
   await big.page.waitForTimeout(1_000);
   const heapDash = await heapMiB(big.page);
   await openView(big.page, 'IPs', '100,000 of 100,000 IPs shown');

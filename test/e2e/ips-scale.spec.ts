@@ -2,6 +2,7 @@ import Conf from 'conf';
 import type { BackendCtor } from '../../main/core/store/open-file';
 import { SnapshotStore } from '../../main/core/store/snapshot-store';
 import type { ProxyEndpoint } from '../../preload/contract/model';
+import { manyProxies } from '../helpers/many-proxies';
 import { expect, test } from './fixtures';
 
 const N = 100_000;
@@ -14,22 +15,7 @@ test('the IPs table stays virtualized and searchable at 100,000 rows', async ({ 
     credentials: app.sims.youproxy.credentials,
   });
   // A saved snapshot with 100,000 IPs, as a large account would leave after a refresh.
-  const proxies: ProxyEndpoint[] = Array.from({ length: N }, (_, i) => ({
-    id: String(1_000_000_000_000_000_000n + BigInt(i)),
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-    host: null,
-    httpPort: 8000 + (i % 1000),
-    socksPort: null,
-    protocol: 'http',
-    username: `u${i}`,
-    password: `p${i}`,
-    country: i % 2 ? 'US' : 'DE',
-    kind: 'isp',
-    expiresAt: '2027-01-01T00:00:00.000Z',
-    orderId: String(i % 100),
-    status: 'active',
-    autoRenew: false,
-  }));
+  const proxies: ProxyEndpoint[] = manyProxies(N);
   new SnapshotStore(app.dataDir, Conf as unknown as BackendCtor).put({
     accountId: account.id,
     fetchedAt: new Date().toISOString(),
