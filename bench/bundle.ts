@@ -90,7 +90,7 @@ function bundleSizes(rendererDir: string): void {
 }
 
 /** A data folder with one (keyless, so offline) account and a saved snapshot of n IPs. */
-async function prepare(n: number): Promise<{ dir: string; cleanup: () => void }> {
+export async function prepare(n: number): Promise<{ dir: string; cleanup: () => void }> {
   const t = tempDir('proxydeck-bench-start-');
   const core = await createCore({
     dataDir: t.dir,
@@ -178,7 +178,7 @@ async function coldStart(page: Page, cmd: string, args: string[], dataDir: strin
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
 
-async function coldStarts(): Promise<void> {
+export async function coldStarts(): Promise<void> {
   const webhost = join(ROOT, 'out/main/webhost.js');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

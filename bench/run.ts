@@ -4,10 +4,12 @@
  *  1. Parsing a large vendor answer: our lossless JSON parse vs JSON.parse (the price of exact ids).
  *  2. Opening the renewal journal: a year of operations all live vs the 90 days the archive keeps live.
  *  3. Snapshots (bench/snapshots.ts): overwrite at 100,000 vs 1,000 IPs with the longest event-loop stall,
- *     passwords sealed; `snapshots:list` time and size.
+ *     passwords sealed; the start-up read of a 100,000-IP file, v2 objects vs v3 columns; `snapshots:list`
+ *     time and size, and what 'snapshots:get' sends the window.
  *  4. Refresh (bench/refresh.ts): N = 1 / 50 / 200 accounts vs the slowest single account, requests per refresh.
  *  5. Bundle and cold start (bench/bundle.ts): initial vs all JS, preload, first IP rows at 1k vs 100k.
- *  6. The IPs view in headless Chromium (bench/ui.ts): keystroke → frame, long frames while scrolling, heap.
+ *  6. The IPs view in headless Chromium (bench/ui.ts): keystroke → frame, long frames while scrolling, heap;
+ *     Orders and Sub-users at 10,000 rows.
  */
 import { ARCHIVE_AFTER_DAYS, Journal } from '../main/core/renewals/journal';
 import { parseJsonLossless } from '../main/vendors/http/json';
@@ -66,7 +68,7 @@ for (const [title, file] of [
   ['3. Snapshots', './snapshots'],
   ['4. Refresh with 200 ms per vendor request', './refresh'],
   ['5. Bundle and cold start', './bundle'],
-  ['6. The IPs view at 100,000 rows (headless Chromium)', './ui'],
+  ['6. IPs at 100,000 rows, Orders and Sub-users at 10,000 (headless Chromium)', './ui'],
 ] as const) {
   console.log(`\n${title}`);
   const mod = (await import(file)) as { run: () => Promise<void> };

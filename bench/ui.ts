@@ -4,7 +4,8 @@
  *  1. IPs filter keystroke → next frame at 100,000 rows (median, p95, max), and → rows shown;
  *  2. frames while scrolling the IPs table to the end at 100,000 rows (how many > 25 ms, max);
  *  3. JS heap with the IPs view open at 100,000 vs 1,000 rows (after a forced GC);
- *  4. Orders filter keystroke at 10,000 orders.
+ *  4. Orders filter keystroke at 10,000 orders;
+ *  5. Sub-users search keystroke and scrolling at 10,000 sub-users.
  * Needs a built renderer (`npm run build`; UI_BENCH_RENDERER=<dir> for another). UI_BENCH_BASELINE=<dir>
  * measures a second build (e.g. the one before a change) in the same run and prints after / before ratios.
  */
@@ -19,7 +20,7 @@ import { MemoryVault } from '../main/core/vault/memory-vault';
 import { SIMULATOR_FACTORIES } from '../main/simulators/registry';
 import { VENDOR_MODULES } from '../main/vendors/registry';
 import { startWebHost } from '../main/webhost/server';
-import type { AccountSnapshot, Order } from '../preload/contract/model';
+import type { AccountSnapshot, Order, SubUser, VendorId } from '../preload/contract/model';
 import { manyProxies } from '../test/helpers/many-proxies';
 import { tempDir } from '../test/helpers/tmp';
 
@@ -43,15 +44,33 @@ function orders(n: number): Order[] {
   }));
 }
 
+function subUsers(n: number): SubUser[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: String(700_000 + i),
+    username: `reseller_${i}`,
+    limitBytes: i % 3 ? (1 + (i % 50)) * 2 ** 30 : null,
+    limitUnlimited: i % 3 === 0,
+    usedBytes: (i % 97) * 2 ** 20,
+    status: i % 11 ? 'active' : 'disabled',
+    note: i % 5 ? `customer ${i % 400}` : null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  }));
+}
+
 interface App {
   page: Page;
   close(): Promise<void>;
 }
 
 /** The real core behind the browser host with one account whose saved snapshot holds the given items. */
-async function openApp(browser: Browser, staticDir: string, fill: Partial<AccountSnapshot>): Promise<App> {
+async function openApp(
+  browser: Browser,
+  staticDir: string,
+  fill: Partial<AccountSnapshot>,
+  vendor: VendorId = 'youproxy',
+): Promise<App> {
   const { dir, cleanup } = tempDir('proxydeck-bench-ui-');
-  const sim = SIMULATOR_FACTORIES.youproxy({ seed: 11 });
+  const sim = SIMULATOR_FACTORIES[vendor]({ seed: 11 });
   await sim.listen(0);
   const opts = {
     dataDir: dir,
@@ -59,15 +78,15 @@ async function openApp(browser: Browser, staticDir: string, fill: Partial<Accoun
     vault: new MemoryVault(),
     vendors: VENDOR_MODULES,
     version: '0.0.0-bench',
-    baseUrls: { youproxy: sim.baseUrl() },
+    baseUrls: { [vendor]: sim.baseUrl() },
     log: createLogger({ level: 'silent' }),
   };
   const first = await createCore(opts);
-  const account = await first.accounts.add({ vendor: 'youproxy', label: 'Big reseller', credentials: sim.credentials });
+  const account = await first.accounts.add({ vendor, label: 'Big reseller', credentials: sim.credentials });
   await first.shutdown();
   // The vendor is unreachable from here on: the start-up refresh fails and never replaces saved data.
   await sim.close();
-  new SnapshotStore(dir, Conf as unknown as BackendCtor).put({
+  await new SnapshotStore(dir, Conf as unknown as BackendCtor).put({
     accountId: account.id,
     fetchedAt: new Date().toISOString(),
     balance: null,
@@ -114,10 +133,10 @@ const FRAME = `const frame = () => new Promise((r) => requestAnimationFrame(() =
  * point of the frame (as real keys do); `echo` = key → the next frame painted (the box shows it),
  * `shown` = key → the rows of the new filter painted (the table leaves aria-busy, or the count changes).
  */
-const TYPE = `async (queries) => {
+const TYPE = `async (queries, countSel) => {
   ${FRAME}
   const input = document.querySelector('input[type=search]');
-  const count = document.querySelector('.ips-toolbar .count');
+  const count = document.querySelector(countSel);
   const busy = () => document.querySelector('table[aria-busy="true"]') !== null;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const echo = [], shown = [];
@@ -160,10 +179,10 @@ const FLOOR = `async () => {
   return { echo, gaps };
 }`;
 
-/** Scrolls the IPs table from top to bottom in `steps` frames (a scrollbar drag) and records frame times. */
-const SCROLL = `async (steps) => {
+/** Scrolls a table from top to bottom in `steps` frames (a scrollbar drag) and records frame times. */
+const SCROLL = `async (steps, sel) => {
   ${FRAME}
-  const el = document.querySelector('.ips-scroll');
+  const el = document.querySelector(sel);
   el.scrollTop = 0;
   await frame(); await frame();
   const gaps = [];
@@ -179,7 +198,16 @@ const SCROLL = `async (steps) => {
   return gaps;
 }`;
 
+/** Resolves once the page has been idle twice in a row (work deferred past the first paint, e.g. a search index, is done). */
+const SETTLED = `new Promise((r) => {
+  let n = 0;
+  const next = () => requestIdleCallback(() => (++n >= 2 ? r() : next()), { timeout: 3000 });
+  next();
+})`;
+const settled = (page: Page) => page.evaluate(SETTLED);
+
 async function heapMiB(page: Page): Promise<number> {
+  await settled(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
@@ -210,6 +238,12 @@ interface Figures {
   orderEchoMedian: number;
   orderEchoP95: number;
   orderShownP95: number;
+  subEchoMedian: number;
+  subEchoP95: number;
+  subShownMedian: number;
+  subShownP95: number;
+  subLongFrames: number;
+  subScrollMax: number;
 }
 
 async function measure(browser: Browser, staticDir: string): Promise<Figures> {
@@ -224,21 +258,31 @@ async function measure(browser: Browser, staticDir: string): Promise<Figures> {
   const heapDash = await heapMiB(big.page);
   await openView(big.page, 'IPs', '100,000 of 100,000 IPs shown');
   const heap100k = await heapMiB(big.page);
-  const typed = (await big.page.evaluate(`(${TYPE})(${JSON.stringify(['u7777', '10.1.13', 'de', 'xyz'])})`)) as {
+  const typed = (await big.page.evaluate(
+    `(${TYPE})(${JSON.stringify(['u7777', '10.1.13', 'de', 'xyz'])}, '.ips-toolbar .count')`,
+  )) as {
     echo: number[];
     shown: number[];
   };
-  const gaps = (await big.page.evaluate(`(${SCROLL})(120)`)) as number[];
+  const gaps = (await big.page.evaluate(`(${SCROLL})(120, '.ips-scroll')`)) as number[];
   const floor = (await big.page.evaluate(`(${FLOOR})()`)) as { echo: number[]; gaps: number[] };
   await big.close();
 
   const ord = await openApp(browser, staticDir, { orders: orders(10_000) });
   await openView(ord.page, 'Orders', '10,000 orders');
-  const ordTyped = (await ord.page.evaluate(`(${TYPE})(${JSON.stringify(['t777', 'zz'])})`)) as {
+  const ordTyped = (await ord.page.evaluate(`(${TYPE})(${JSON.stringify(['t777', 'zz'])}, '.ips-toolbar .count')`)) as {
     echo: number[];
     shown: number[];
   };
   await ord.close();
+
+  const sub = await openApp(browser, staticDir, { subUsers: subUsers(10_000) }, 'proxyshard');
+  await openView(sub.page, 'Sub-users', '10000 sub-users');
+  const subTyped = (await sub.page.evaluate(
+    `(${TYPE})(${JSON.stringify(['reseller_777', 'customer 3', 'zz'])}, '.view .count')`,
+  )) as { echo: number[]; shown: number[] };
+  const subGaps = (await sub.page.evaluate(`(${SCROLL})(120, '.subusers-scroll')`)) as number[];
+  await sub.close();
 
   return {
     ipEchoMedian: pct(typed.echo, 50),
@@ -256,6 +300,12 @@ async function measure(browser: Browser, staticDir: string): Promise<Figures> {
     orderEchoMedian: pct(ordTyped.echo, 50),
     orderEchoP95: pct(ordTyped.echo, 95),
     orderShownP95: pct(ordTyped.shown, 95),
+    subEchoMedian: pct(subTyped.echo, 50),
+    subEchoP95: pct(subTyped.echo, 95),
+    subShownMedian: pct(subTyped.shown, 50),
+    subShownP95: pct(subTyped.shown, 95),
+    subLongFrames: subGaps.filter((g) => g > LONG_FRAME_MS).length,
+    subScrollMax: pct(subGaps, 100),
   };
 }
 
@@ -275,6 +325,12 @@ const ROWS: Array<[keyof Figures, string, string]> = [
   ['orderEchoMedian', 'Orders 10k: keystroke → next frame, median', 'ms'],
   ['orderEchoP95', 'Orders 10k: keystroke → next frame, p95', 'ms'],
   ['orderShownP95', 'Orders 10k: keystroke → rows shown, p95', 'ms'],
+  ['subEchoMedian', 'Sub-users 10k: keystroke → next frame, median', 'ms'],
+  ['subEchoP95', 'Sub-users 10k: keystroke → next frame, p95', 'ms'],
+  ['subShownMedian', 'Sub-users 10k: keystroke → rows shown, median', 'ms'],
+  ['subShownP95', 'Sub-users 10k: keystroke → rows shown, p95', 'ms'],
+  ['subLongFrames', `Sub-users 10k: frames > ${LONG_FRAME_MS} ms scrolling to the end`, ''],
+  ['subScrollMax', 'Sub-users 10k: longest frame scrolling', 'ms'],
 ];
 
 export async function run(): Promise<void> {

@@ -3,12 +3,14 @@ import type { AppInfo, VendorSummary } from '../../preload/contract/channels';
 import { VENDOR_IDS, type VendorId } from '../../preload/contract/model';
 import { SettingsSchema } from '../../preload/contract/schemas';
 import { VENDORS, type VendorPage } from '../../preload/contract/vendors';
+import type { SystemProxyResolver } from '../vendors/http/route';
 import type { ClientOptions } from '../vendors/vendor-client';
 import { AccountsService, type VendorRegistry } from './accounts/accounts-service';
 import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
 import { EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { AppLogger } from './logging/logger';
+import { ConnectionService, connectionHandlers } from './network/connection-service';
 import { accountOperations } from './operations/account-operations';
 import { renewalHandlers } from './operations/renewal-handlers';
 import { RefreshService } from './refresh/refresh-service';
@@ -45,6 +47,8 @@ export interface CoreOptions {
   guard?: NoticeSource;
   /** Opens a vendor page in the system browser (Electron's shell.openExternal); omitted = the window opens it. */
   openExternal?: (url: string) => Promise<void>;
+  /** The system proxy for a URL (Electron's session.resolveProxy); omitted = HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  resolveSystemProxy?: SystemProxyResolver;
 }
 
 /** Something with notices that can change while the app runs. */
@@ -91,6 +95,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const passwords = new PasswordCodec();
   await passwords.init(opts.vault);
   const snapshots = new SnapshotStore(opts.dataDir, opts.Backend, disk, passwords);
+  // Every saved snapshot is read into memory now, asynchronously: the window's first answer is ready.
+  void snapshots.ready();
   // In the background: files are scanned (not parsed) for plain passwords; shutdown waits for it.
   if (passwords.sealing)
     void snapshots.sealPlaintext().catch((e: unknown) => {
@@ -107,6 +113,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.transport ? { transport: opts.transport } : {}),
     now,
   });
+  // "Connect to vendors": the route is in force before any vendor request (demo and refresh below).
+  const connection = new ConnectionService({
+    vault: opts.vault,
+    settings: () => store.settings().connection,
+    accounts: () => accounts.list(),
+    vendors: VENDOR_IDS.filter((v) => opts.vendors[v]),
+    ...(opts.demo ? { demoBaseUrl: (v: VendorId) => opts.demo?.baseUrl(v) ?? null } : {}),
+    ...(opts.baseUrls ? { baseUrls: opts.baseUrls } : {}),
+    ...(opts.resolveSystemProxy ? { resolveSystemProxy: opts.resolveSystemProxy } : {}),
+    ...(log ? { log } : {}),
+  });
+  await connection.init();
   const refresh = new RefreshService(accounts, snapshots, events, now);
   const renewals = new RenewalService({ dataDir: opts.dataDir, accounts, now });
   const reminders = new ReminderRunner(opts.dataDir, {
@@ -200,12 +218,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'accounts:testCredentials': ({ vendor, credentials }) => accounts.testCredentials(vendor, credentials),
     // From memory: each file is read once (SnapshotStore keeps them).
     'snapshots:list': () => refresh.list(),
-    'snapshots:get': ({ ids, known }) =>
-      (ids ?? accounts.list().map((a) => a.id)).map((accountId) => {
+    // The IPs travel as columns (preload/contract/proxy-columns.ts), encoded once per version.
+    'snapshots:get': async ({ ids, known }) => {
+      await snapshots.ready();
+      return (ids ?? accounts.list().map((a) => a.id)).map((accountId) => {
         const version = snapshots.version(accountId);
         if (known?.[accountId] === version) return { accountId, version };
-        return { accountId, version, snapshot: snapshots.get(accountId) };
-      }),
+        return { accountId, version, snapshot: snapshots.wire(accountId) };
+      });
+    },
     'accounts:refresh': ({ ids }) => {
       if (ids) for (const id of ids) accounts.get(id); // unknown ids fail plainly
       disk.retryNow();
@@ -213,11 +234,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...accountOperations(accounts, snapshots, events),
     ...renewalHandlers(renewals, accounts, events),
+    ...connectionHandlers(connection),
     'reminders:test': () => reminders.sendTest(),
     'settings:get': () => store.settings(),
-    'settings:update': (patch) => {
+    'settings:update': async (patch) => {
       const next = SettingsSchema.parse({ ...store.settings(), ...patch });
       store.setSettings(next);
+      if (patch.connection) await connection.apply(next.connection);
       scheduler.apply(next.refreshIntervalMin);
       events.emit({ type: 'settings-changed' });
       return next;
@@ -245,6 +268,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       scheduler.stop();
       reminders.stop();
       await reconciling;
+      await renewals.idle(); // a renewal being sent finishes and its result is journaled
       await refresh.idle();
       await snapshots.idle(); // saves made outside a refresh (whitelist, sub-users) and the start-up sealing
       await opts.demo?.stop();

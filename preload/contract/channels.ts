@@ -17,6 +17,7 @@ import {
   type VendorId,
   type WhitelistEntry,
 } from './model';
+import type { WireSnapshot } from './proxy-columns';
 import {
   type AuditRowView,
   AutoRenewInputSchema,
@@ -35,6 +36,9 @@ import {
 import {
   AccountRefSchema,
   AddAccountInputSchema,
+  ConnectionTestInputSchema,
+  ProxyPasswordInputSchema,
+  type ProxyServer,
   RenameAccountInputSchema,
   type Settings,
   SettingsPatchSchema,
@@ -82,7 +86,8 @@ export interface AccountSummary {
 export interface SnapshotVersion {
   accountId: string;
   version: number;
-  snapshot?: AccountSnapshot | null;
+  /** Its IPs as columns (proxy-columns.ts); omitted = the version the caller holds; null = none. */
+  snapshot?: WireSnapshot | null;
 }
 
 export interface VendorSummary {
@@ -99,6 +104,41 @@ export interface VendorSummary {
   holdDays?: number;
   /** Which of the vendor's pages exist (their URLs stay in main: 'app:openVendorPage'). */
   pages: VendorPage[];
+}
+
+/** The way one request went out: straight to the vendor, or through a proxy (from the settings or the system's). */
+export type RouteView =
+  | { kind: 'direct'; source: 'settings' | 'system' }
+  | { kind: 'proxy'; source: 'settings' | 'system'; protocol: ProxyServer['protocol']; host: string; port: number };
+
+/** Why a vendor could not be reached (the renderer words each one; `message` is main's English). */
+export type ConnectionProblem =
+  | 'proxy_unreachable'
+  | 'proxy_auth'
+  | 'proxy_refused'
+  | 'system_unusable'
+  | 'vendor_unreachable'
+  | 'timeout';
+
+export type ConnectionReason = 'refused' | 'not_found' | 'unreachable' | 'timeout' | 'closed';
+
+export interface ConnectionTestItem {
+  vendor: VendorId;
+  /** The API origin tried (a simulator's in demo mode). */
+  origin: string;
+  ok: boolean;
+  /** The route tried; null when none could be decided (the system setting could not be read). */
+  route: RouteView | null;
+  ms: number;
+  problem: ConnectionProblem | null;
+  /** With proxy_unreachable and vendor_unreachable: why the connection failed. */
+  reason?: ConnectionReason;
+  /** Plain English: "Reached Thordata through the proxy 10.0.0.2:1080 (SOCKS5) in 120 ms". */
+  message: string;
+}
+
+export interface ConnectionTestResult {
+  items: ConnectionTestItem[];
 }
 
 export const requestSchemas = {
@@ -127,6 +167,11 @@ export const requestSchemas = {
   'accounts:refresh': z.tuple([z.object({ ids: z.array(z.string().uuid()).max(500).optional() }).strict()]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([SettingsPatchSchema]),
+  /** The proxy password (issue 13 §7): only whether one is kept; it never leaves main. */
+  'settings:proxyPassword': z.tuple([]),
+  'settings:setProxyPassword': z.tuple([ProxyPasswordInputSchema]),
+  /** Tries each vendor's API origin through the connection on screen (maybe unsaved). */
+  'settings:testConnection': z.tuple([ConnectionTestInputSchema]),
   'whitelist:add': z.tuple([WhitelistChangeSchema]),
   'whitelist:remove': z.tuple([WhitelistChangeSchema]),
   'subusers:create': z.tuple([SubUserCreateSchema]),
@@ -168,6 +213,9 @@ export interface ChannelResponses {
   'accounts:refresh': { started: string[] };
   'settings:get': Settings;
   'settings:update': Settings;
+  'settings:proxyPassword': { hasPassword: boolean };
+  'settings:setProxyPassword': { hasPassword: boolean };
+  'settings:testConnection': ConnectionTestResult;
   /** Write answers carry the account's refreshed list, so views update at once. */
   'whitelist:add': WhitelistEntry[];
   'whitelist:remove': WhitelistEntry[];

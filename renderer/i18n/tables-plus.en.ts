@@ -26,5 +26,12 @@ export const tablesPlusEn = {
     country: {
       code: 'Code {{code}}',
     },
+    subUsers: {
+      search: 'Search',
+      searchHint: 'Username or note',
+      countFiltered_one: '{{count, number}} of {{total, number}} sub-users shown',
+      countFiltered_other: '{{count, number}} of {{total, number}} sub-users shown',
+      noMatch: 'No sub-user matches the search. Clear it to see them all.',
+    },
   },
 };

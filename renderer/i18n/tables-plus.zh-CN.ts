@@ -29,5 +29,12 @@ export const tablesPlusZhCN: Widen<typeof tablesPlusEn> = {
     country: {
       code: '代码 {{code}}',
     },
+    subUsers: {
+      search: '搜索',
+      searchHint: '用户名或备注',
+      countFiltered_one: '显示 {{count, number}} / {{total, number}} 个子账户',
+      countFiltered_other: '显示 {{count, number}} / {{total, number}} 个子账户',
+      noMatch: '没有符合搜索条件的子账户。清空搜索即可查看全部。',
+    },
   },
 };

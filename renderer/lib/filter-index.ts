@@ -21,10 +21,12 @@ export interface RowIndex {
   readonly size: number;
 }
 
+/** `lowered`: textOf already gives lower-case text (built from lower-cased columns). */
 export function buildIndex<R>(
   rows: readonly R[],
-  textOf: (r: R) => string,
-  expiresOf?: (r: R) => number | null,
+  textOf: (r: R, i: number) => string,
+  expiresOf?: (r: R, i: number) => number | null,
+  lowered = false,
 ): RowIndex {
   const n = rows.length;
   const parts = new Array<string>(n);
@@ -33,11 +35,11 @@ export function buildIndex<R>(
   let at = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i] as R;
-    const t = textOf(r).toLowerCase();
+    const t = lowered ? textOf(r, i) : textOf(r, i).toLowerCase();
     parts[i] = t;
     starts[i] = at;
     at += t.length + 1;
-    if (expiresOf) expires[i] = expiresOf(r) ?? Number.NaN;
+    if (expiresOf) expires[i] = expiresOf(r, i) ?? Number.NaN;
   }
   starts[n] = at;
   return { text: parts.join(SEP), starts, expires, size: n };

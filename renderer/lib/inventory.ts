@@ -4,7 +4,6 @@
  */
 import type { AccountSummary, VendorSummary } from '../../preload/contract/channels';
 import type {
-  AccountSnapshot,
   Capability,
   Money,
   Order,
@@ -13,9 +12,11 @@ import type {
   ProxyStatus,
   VendorId,
 } from '../../preload/contract/model';
+import type { HeldSnapshot } from '../stores/proxy-table';
+import { nameBesideVendor } from './account-name';
 import { buildIndex, matchRows, type RowIndex } from './filter-index';
 import { currencyDigits } from './format';
-import { epochMs as ms, ProxyIpRow, ServerIpRow } from './ip-rows';
+import { epochMs as ms, ProxyIpRow, type ProxySegment, ServerIpRow } from './ip-rows';
 
 export const DAY_MS = 86_400_000;
 
@@ -29,7 +30,7 @@ export interface AccountRef {
 export function accountRef(a: AccountSummary, vendors: VendorSummary[]): AccountRef {
   return {
     accountId: a.id,
-    accountLabel: a.label,
+    accountLabel: nameBesideVendor(a), // rows show it next to the vendor: "Demo · Thordata", not twice
     vendor: a.vendor,
     vendorName: vendors.find((v) => v.id === a.vendor)?.name ?? a.vendor,
   };
@@ -42,9 +43,9 @@ export function hasCap(vendors: VendorSummary[], vendor: VendorId, cap: Capabili
 /* ---------- IPs ---------- */
 
 /**
- * One row of the IPs view. Rows are views over the snapshot's own objects: every field but the four
- * account ones (shared strings) is read from the proxy or server when asked, so 100,000 rows hold no
- * copies of their strings (their search text lives once, in the view's index: see filter-index.ts).
+ * One row of the IPs view. Rows are views over the snapshot: every field is read from the account's
+ * proxy columns (or the server) when asked, so 100,000 rows hold no copies of their strings (their
+ * search text lives once, in the view's index: see filter-index.ts).
  */
 export interface IpRow extends AccountRef {
   /** Unique across accounts: `${accountId}|p|${id}` or `${accountId}|s|${id}`. */
@@ -63,6 +64,8 @@ export interface IpRow extends AccountRef {
   readonly expiresAt: string | null;
   /** Epoch ms of expiresAt, or null. */
   readonly expiresMs: number | null;
+  /** The proxy's order (null for servers and IPs without one). */
+  readonly orderId: string | null;
 }
 
 /** What the search box matches in a row (never the password), before lower-casing. */
@@ -73,14 +76,15 @@ export interface Searchable {
 export function ipRows(
   accounts: AccountSummary[],
   vendors: VendorSummary[],
-  snaps: Record<string, AccountSnapshot>,
+  snaps: Record<string, HeldSnapshot>,
 ): IpRow[] {
   const rows: IpRow[] = [];
   for (const a of accounts) {
     const snap = snaps[a.id];
     if (!snap) continue;
     const ref = accountRef(a, vendors);
-    for (const p of snap.proxies) rows.push(new ProxyIpRow(ref, p));
+    const seg = { ref, table: snap.proxies };
+    for (let i = 0; i < snap.proxies.length; i++) rows.push(new ProxyIpRow(seg, i));
     for (const s of snap.servers) rows.push(new ServerIpRow(ref, s));
   }
   return rows;
@@ -138,9 +142,31 @@ export function filterIps(
 
 const expiresWithin = (t: number | null | undefined, until: number) => t != null && !Number.isNaN(t) && t <= until;
 
-/** The index the IPs view filters with: every row's search text, and its expiry. */
+/**
+ * The index the IPs view filters with: every row's search text, and its expiry. A proxy row's text
+ * comes straight from its account's columns (ProxyTable.searcher), the same text rowSearchText gives.
+ */
 export function ipIndex(rows: IpRow[]): RowIndex {
-  return buildIndex(rows, rowSearchText, (r) => r.expiresMs);
+  const segs = new Map<ProxySegment, { text: (i: number) => string; expires: (i: number) => number }>();
+  const located = rows.map((r) => ProxyIpRow.locate(r));
+  const text = (r: IpRow, k: number): string => {
+    const at = located[k];
+    if (!at) return rowSearchText(r).toLowerCase();
+    let seg = segs.get(at.seg);
+    if (!seg) {
+      const { table, ref } = at.seg;
+      seg = { text: table.searcher(ref.accountLabel, ref.vendorName), expires: table.expiresMsOf() };
+      segs.set(at.seg, seg);
+    }
+    return seg.text(at.i);
+  };
+  const expires = (r: IpRow, k: number): number | null => {
+    const at = located[k];
+    if (!at) return r.expiresMs;
+    const t = segs.get(at.seg)?.expires(at.i) ?? Number.NaN;
+    return Number.isNaN(t) ? null : t;
+  };
+  return buildIndex(rows, text, expires, true);
 }
 
 /**
@@ -197,7 +223,7 @@ export function orderText(o: Order, ref: AccountRef): string {
 export function orderRows(
   accounts: AccountSummary[],
   vendors: VendorSummary[],
-  snaps: Record<string, AccountSnapshot>,
+  snaps: Record<string, HeldSnapshot>,
 ): OrderRow[] {
   const rows: OrderRow[] = [];
   for (const a of accounts) {
@@ -285,7 +311,7 @@ export interface ExpiringItem extends AccountRef {
 export function expiringSoon(
   accounts: AccountSummary[],
   vendors: VendorSummary[],
-  snaps: Record<string, AccountSnapshot>,
+  snaps: Record<string, HeldSnapshot>,
   days: number,
   now: number,
 ): ExpiringItem[] {
@@ -309,7 +335,8 @@ export function expiringSoon(
     if (!snap) continue;
     const ref = accountRef(a, vendors);
     for (const o of snap.orders) add(ref, o.id, 'order', o.product, o.expiresAt, o.status === 'cancelled');
-    for (const p of snap.proxies) add(ref, p.id, 'ip', p.ip, p.expiresAt, p.status === 'disabled');
+    const t = snap.proxies;
+    for (let i = 0; i < t.length; i++) add(ref, t.id(i), 'ip', t.ip(i), t.expiresAt(i), t.status(i) === 'disabled');
     for (const s of snap.servers) add(ref, s.id, 'server', s.ip, s.expiresAt, s.status === 'disabled');
   }
   return out.sort((x, y) => x.expiresMs - y.expiresMs || x.label.localeCompare(y.label));

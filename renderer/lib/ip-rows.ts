@@ -1,9 +1,10 @@
 /**
- * The rows of the IPs view as views over the snapshot's own objects (see IpRow in inventory.ts):
- * the four account fields are own (shared strings, so spreading a row keeps them), everything else
- * is read from the proxy or server when asked. No string of a row is copied or kept twice.
+ * The rows of the IPs view as views over the snapshot (see IpRow in inventory.ts): a proxy row reads
+ * its account's columns (renderer/stores/proxy-table.ts) by index, a server row its server object.
+ * No string of a row is copied or kept twice.
  */
-import type { ProxyEndpoint, UnlimitedServer, VendorId } from '../../preload/contract/model';
+import type { UnlimitedServer, VendorId } from '../../preload/contract/model';
+import type { ProxyTable } from '../stores/proxy-table';
 import type { AccountRef, IpRow, Searchable } from './inventory';
 
 /** Epoch ms of an ISO time, or null. */
@@ -14,7 +15,7 @@ export const epochMs = (iso: string | null): number | null => {
 };
 const ms = epochMs;
 
-/** Own fields: the account's (shared, so spreading a row keeps them) and the source object. */
+/** Own fields: the account's (shared strings) and the source object. */
 abstract class RowBase implements AccountRef {
   readonly accountId: string;
   readonly accountLabel: string;
@@ -28,54 +29,88 @@ abstract class RowBase implements AccountRef {
   }
 }
 
-export class ProxyIpRow extends RowBase implements IpRow, Searchable {
-  readonly #p: ProxyEndpoint;
-  constructor(ref: AccountRef, p: ProxyEndpoint) {
-    super(ref);
-    this.#p = p;
+/** One account's IPs as the rows read them: shared by every row of that account. */
+export interface ProxySegment {
+  readonly ref: AccountRef;
+  readonly table: ProxyTable;
+}
+
+/**
+ * A row of a proxy: two fields (its account's segment and its index), everything else read from the
+ * table's columns when asked, so 100,000 rows cost ~2 MB and no string is copied.
+ */
+export class ProxyIpRow implements IpRow, Searchable {
+  readonly #seg: ProxySegment;
+  readonly #i: number;
+  constructor(seg: ProxySegment, i: number) {
+    this.#seg = seg;
+    this.#i = i;
+  }
+  /** The segment and index of a proxy row (null for any other row): for building indexes from the columns. */
+  static locate(r: unknown): { seg: ProxySegment; i: number } | null {
+    return r instanceof ProxyIpRow ? { seg: r.#seg, i: r.#i } : null;
+  }
+  get accountId() {
+    return this.#seg.ref.accountId;
+  }
+  get accountLabel() {
+    return this.#seg.ref.accountLabel;
+  }
+  get vendor() {
+    return this.#seg.ref.vendor;
+  }
+  get vendorName() {
+    return this.#seg.ref.vendorName;
   }
   get key() {
-    return `${this.accountId}|p|${this.#p.id}`;
+    return `${this.accountId}|p|${this.#seg.table.id(this.#i)}`;
   }
   get source() {
     return 'proxy' as const;
   }
   get ip() {
-    return this.#p.ip;
+    return this.#seg.table.ip(this.#i);
   }
   get port() {
-    return this.#p.httpPort ?? this.#p.socksPort;
+    const t = this.#seg.table;
+    return t.httpPort(this.#i) ?? t.socksPort(this.#i);
   }
   get socksPort() {
-    return this.#p.socksPort;
+    return this.#seg.table.socksPort(this.#i);
   }
   get user() {
-    return this.#p.username;
+    return this.#seg.table.username(this.#i);
   }
   get pass() {
-    return this.#p.password;
+    return this.#seg.table.password(this.#i);
   }
   get passWithheld() {
-    return this.#p.password === null && this.#p.passwordWithheld === true;
+    const t = this.#seg.table;
+    return t.password(this.#i) === null && t.passwordWithheld(this.#i);
   }
   get country() {
-    return this.#p.country;
+    return this.#seg.table.country(this.#i);
   }
   get kind() {
-    return this.#p.kind;
+    return this.#seg.table.kind(this.#i);
   }
   get status() {
-    return this.#p.status;
+    return this.#seg.table.status(this.#i);
   }
   get expiresAt() {
-    return this.#p.expiresAt;
+    return this.#seg.table.expiresAt(this.#i);
   }
   get expiresMs() {
-    return ms(this.#p.expiresAt);
+    return ms(this.expiresAt);
+  }
+  get orderId() {
+    return this.#seg.table.orderId(this.#i);
   }
   searchText() {
-    const p = this.#p;
-    return `${p.ip} ${p.host ?? ''} ${p.username ?? ''} ${p.country ?? ''} ${this.accountLabel} ${this.vendorName} ${p.orderId ?? ''}`;
+    const t = this.#seg.table;
+    const i = this.#i;
+    const r = this.#seg.ref;
+    return `${t.ip(i)} ${t.host(i) ?? ''} ${t.username(i) ?? ''} ${t.country(i) ?? ''} ${r.accountLabel} ${r.vendorName} ${t.orderId(i) ?? ''}`;
   }
 }
 
@@ -123,6 +158,9 @@ export class ServerIpRow extends RowBase implements IpRow, Searchable {
   }
   get expiresMs() {
     return ms(this.#s.expiresAt);
+  }
+  get orderId() {
+    return null;
   }
   searchText() {
     const s = this.#s;

@@ -5,8 +5,14 @@
  */
 import { create } from 'zustand';
 import type { AppError, ErrorCode } from '../../preload/contract/errors';
-import type { AccountSnapshot } from '../../preload/contract/model';
+import type { WireSnapshot } from '../../preload/contract/proxy-columns';
 import { getApi } from '../api';
+import { type HeldSnapshot, ProxyTable } from './proxy-table';
+
+export type { HeldSnapshot };
+
+/** The held form of what 'snapshots:get' sent. */
+export const holdSnapshot = (w: WireSnapshot): HeldSnapshot => ({ ...w, proxies: ProxyTable.fromColumns(w.proxies) });
 
 export type RefreshState = 'idle' | 'running' | 'done' | 'failed';
 
@@ -19,7 +25,7 @@ export interface AccountRefresh {
 
 interface SnapshotsState {
   /** By account id. */
-  byAccount: Record<string, AccountSnapshot>;
+  byAccount: Record<string, HeldSnapshot>;
   /** Main's version of each account's snapshot we hold (see 'snapshots:get'). */
   versions: Record<string, number>;
   refresh: Record<string, AccountRefresh>;
@@ -33,7 +39,7 @@ interface SnapshotsState {
   refreshNow: (ids?: string[]) => Promise<void>;
   setProgress: (accountId: string, state: RefreshState, message?: string, code?: ErrorCode) => void;
   /** Replaces one section of an account's snapshot after a write answered with the vendor's list. */
-  patch: <K extends keyof AccountSnapshot>(accountId: string, key: K, value: AccountSnapshot[K]) => void;
+  patch: <K extends Exclude<keyof HeldSnapshot, 'proxies'>>(accountId: string, key: K, value: HeldSnapshot[K]) => void;
 }
 
 let inflight: Promise<void> | null = null;
@@ -68,7 +74,7 @@ export const useSnapshotsStore = create<SnapshotsState>()((set, get) => {
           const byAccount = all ? {} : { ...s.byAccount };
           const versions = all ? {} : { ...s.versions };
           for (const v of r.data) {
-            const snap = v.snapshot === undefined ? s.byAccount[v.accountId] : v.snapshot;
+            const snap = v.snapshot === undefined ? s.byAccount[v.accountId] : v.snapshot && holdSnapshot(v.snapshot);
             if (snap) {
               byAccount[v.accountId] = snap;
               versions[v.accountId] = v.version;

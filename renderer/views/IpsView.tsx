@@ -10,12 +10,9 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProxyStatus } from '../../preload/contract/model';
-import { FilterField } from '../components/FilterField';
 import { RefreshStrip } from '../components/RefreshStrip';
-import { type Scope, ScopeFilter } from '../components/ScopeFilter';
 import { countryOptions } from '../lib/country-name';
-import { saveText } from '../lib/download';
+import type { RowIndex } from '../lib/filter-index';
 import {
   EMPTY_IP_FILTER,
   filterIps,
@@ -23,18 +20,8 @@ import {
   type IpRow,
   ipIndex,
   ipRows,
-  parseDays,
   visibleSelection,
 } from '../lib/inventory';
-import {
-  type CsvRow,
-  DEFAULT_TEMPLATE,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exportFileName,
-  formatProxies,
-  TEMPLATE_TOKENS,
-} from '../lib/proxy-format';
 import { useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
@@ -43,35 +30,32 @@ import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { ReminderRenew } from './dashboard/ReminderRenew';
-import { IpsTable, MASK } from './ips/IpsTable';
+import { ExportPanel } from './ips/ExportPanel';
+import { IpFilters } from './ips/IpFilters';
+import { IpsTable } from './ips/IpsTable';
+import { useIpExport } from './ips/useIpExport';
 import { ipPicks } from './renew/picks';
 import { RenewDialog } from './renew/RenewDialog';
 
-const STATUSES: ProxyStatus[] = ['active', 'pending', 'expired', 'disabled', 'unknown'];
-const PREVIEW_LINES = 200;
-
-const FORMAT_LABEL: Record<ExportFormat, string> = {
-  'ip:port:user:pass': 'colon',
-  'user:pass@ip:port': 'at',
-  http: 'http',
-  socks5: 'socks5',
-  csv: 'csv',
-  template: 'template',
-};
-
-/** Rows are views with getters (see ip-rows.ts): what an export reads, picked field by field. */
-const toCsvRow = (r: IpRow, reveal = true): CsvRow => ({
-  ip: r.ip,
-  port: r.port,
-  socksPort: r.socksPort,
-  user: r.user,
-  pass: reveal || !r.pass ? r.pass : MASK,
-  country: r.country,
-  expiresAt: r.expiresAt,
-  status: r.status,
-  vendor: r.vendorName,
-  account: r.accountLabel,
-});
+/**
+ * The search index of `all`, built just after the rows are first shown (the first rows do not wait
+ * for it: an empty search needs none); a search typed before then builds it at once.
+ */
+function useIpIndex(all: IpRow[], searching: boolean): RowIndex | undefined {
+  const [built, setBuilt] = useState<{ rows: IpRow[]; index: RowIndex } | null>(null);
+  useEffect(() => {
+    // When the window is idle (after the rows are painted), or within half a second at the latest.
+    const build = () => setBuilt({ rows: all, index: ipIndex(all) });
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(build, { timeout: 500 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(build, 50);
+    return () => clearTimeout(timer);
+  }, [all]);
+  const ready = built?.rows === all ? built.index : undefined;
+  return useMemo(() => ready ?? (searching ? ipIndex(all) : undefined), [ready, searching, all]);
+}
 
 export function IpsView() {
   const { t, i18n } = useTranslation();
@@ -84,18 +68,12 @@ export function IpsView() {
 
   const [filter, setFilter] = useState<IpFilter>(EMPTY_IP_FILTER);
   const [daysText, setDaysText] = useState('');
-  const daysInvalid = parseDays(daysText).invalid;
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [reveal, setReveal] = useState(false);
-  const [format, setFormat] = useState<ExportFormat>('ip:port:user:pass');
-  const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
-  // Built once per snapshot change; each keystroke then searches one string (see filter-index.ts).
-  const index = useMemo(() => ipIndex(all), [all]);
   const focus = useAppStore((s) => s.focus);
   const clearFocus = useAppStore((s) => s.clearFocus);
   // A clicked reminder narrows the table to its items (row key = `${accountId}|p|${id}` or `|s|`).
@@ -111,6 +89,8 @@ export function IpsView() {
   const focusedCount = useMemo(() => (keep ? all.filter(keep).length : all.length), [all, keep]);
   // The filter boxes answer at once; the table follows in a deferred render that the next key interrupts.
   const shownFilter = useDeferredValue(filter);
+  // Built once per snapshot change; each keystroke then searches one string (see filter-index.ts).
+  const index = useIpIndex(all, shownFilter.text.trim() !== '');
   const rows = useMemo(() => filterIps(all, shownFilter, now, index, keep), [all, shownFilter, now, index, keep]);
   const countries = useMemo(
     () =>
@@ -139,8 +119,6 @@ export function IpsView() {
           : '';
   const allFilteredSelected = rows.length > 0 && selectedRows.length === rows.length;
 
-  const set = <K extends keyof IpFilter>(k: K, v: IpFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
-
   const selectAllFiltered = useCallback(() => {
     setSelected(new Set(rows.map((r) => r.key)));
   }, [rows]);
@@ -165,41 +143,8 @@ export function IpsView() {
     [rows, selected, anchor],
   );
 
-  const text = useCallback(
-    (list: IpRow[], revealed = true) =>
-      formatProxies(
-        list.map((r) => toCsvRow(r, revealed)),
-        format,
-        template,
-      ),
-    [format, template],
-  );
-
-  const copy = useCallback(async () => {
-    if (selectedRows.length === 0) {
-      setMessage({ ok: false, text: t('ips.nothingSelected') });
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(text(selectedRows));
-      setMessage({ ok: true, text: t('ips.copied', { count: selectedRows.length }) });
-    } catch {
-      setMessage({ ok: false, text: t('ips.copyFailed') });
-    }
-  }, [selectedRows, text, t]);
-
-  const exportFile = () => {
-    if (selectedRows.length === 0) {
-      setMessage({ ok: false, text: t('ips.nothingSelected') });
-      return;
-    }
-    const file = exportFileName(
-      format,
-      selectedRows.map((r) => ({ vendor: r.vendor, account: r.accountLabel })),
-    );
-    saveText(text(selectedRows), file, format === 'csv' ? 'text/csv' : 'text/plain');
-    setMessage({ ok: true, text: t('ips.exported', { count: selectedRows.length, file }) });
-  };
+  const exp = useIpExport(selectedRows, reveal);
+  const { copy } = exp;
 
   // Ctrl/Cmd+F focuses the search box while this view is open.
   useEffect(() => {
@@ -233,10 +178,6 @@ export function IpsView() {
     [allFilteredSelected, selectAllFiltered],
   );
 
-  const preview = useMemo(() => text(selectedRows.slice(0, PREVIEW_LINES), reveal), [selectedRows, reveal, text]);
-
-  const scope: Scope = { vendor: filter.vendor, accountId: filter.accountId };
-
   return (
     <section className="view view-wide inventory-view" aria-labelledby={headingId}>
       <header className="view-header">
@@ -252,76 +193,14 @@ export function IpsView() {
       </header>
       <RefreshStrip />
 
-      <fieldset className="filters">
-        <legend className="visually-hidden">{t('ips.filters.label')}</legend>
-        <ScopeFilter value={scope} onChange={(v) => setFilter((f) => ({ ...f, ...v }))} />
-        <FilterField label={t('ips.filters.country')}>
-          {(fid) => (
-            <select id={fid} className="input" value={filter.country} onChange={(e) => set('country', e.target.value)}>
-              <option value="all">{t('ips.filters.allCountries')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FilterField>
-        <FilterField label={t('ips.filters.status')}>
-          {(fid) => (
-            <select
-              id={fid}
-              className="input"
-              value={filter.status}
-              onChange={(e) => set('status', e.target.value as IpFilter['status'])}
-            >
-              <option value="all">{t('ips.filters.allStatuses')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`ips.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FilterField>
-        <FilterField
-          label={t('ips.filters.expiresWithin')}
-          className="scope-narrow"
-          error={daysInvalid ? t('tablesPlus.days.negative') : null}
-        >
-          {(fid, errorId) => (
-            <input
-              id={fid}
-              className="input"
-              type="number"
-              min={0}
-              max={3650}
-              placeholder={t('ips.filters.anyDays')}
-              value={daysText}
-              aria-invalid={daysInvalid}
-              aria-describedby={errorId}
-              onChange={(e) => {
-                // A negative number is refused (the box says why) and the filter stays off.
-                setDaysText(e.target.value);
-                set('expiresWithinDays', parseDays(e.target.value).days);
-              }}
-            />
-          )}
-        </FilterField>
-        <FilterField label={t('ips.filters.search')} className="scope-grow">
-          {(fid) => (
-            <input
-              id={fid}
-              ref={searchRef}
-              className="input"
-              type="search"
-              value={filter.text}
-              placeholder={t('ips.filters.searchHint')}
-              onChange={(e) => set('text', e.target.value)}
-            />
-          )}
-        </FilterField>
-      </fieldset>
+      <IpFilters
+        filter={filter}
+        setFilter={setFilter}
+        daysText={daysText}
+        setDaysText={setDaysText}
+        countries={countries}
+        searchRef={searchRef}
+      />
 
       {focus ? (
         <div className="flash" role="status">
@@ -398,74 +277,7 @@ export function IpsView() {
         />
       )}
 
-      <section className="panel export-panel" aria-labelledby={`${headingId}-exp`}>
-        <h2 id={`${headingId}-exp`} className="panel-title">
-          {t('ips.export.title')}
-        </h2>
-        <div className="export-row">
-          <FilterField label={t('ips.export.format')}>
-            {(fid) => (
-              <select
-                id={fid}
-                className="input"
-                value={format}
-                onChange={(e) => setFormat(e.target.value as ExportFormat)}
-              >
-                {EXPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`ips.export.formats.${FORMAT_LABEL[f]}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FilterField>
-          {format === 'template' ? (
-            <FilterField label={t('ips.export.template')} className="scope-grow">
-              {(fid) => (
-                <>
-                  <input
-                    id={fid}
-                    className="input input-mono"
-                    value={template}
-                    onChange={(e) => setTemplate(e.target.value)}
-                    aria-describedby={`${headingId}-tokens`}
-                  />
-                  <span id={`${headingId}-tokens`} className="field-help">
-                    {t('ips.export.tokens', { tokens: TEMPLATE_TOKENS.join(' ') })}
-                  </span>
-                </>
-              )}
-            </FilterField>
-          ) : null}
-          <div className="export-buttons">
-            <button type="button" className="btn" onClick={() => void copy()} disabled={selectedRows.length === 0}>
-              {t('ips.export.copy', { count: selectedRows.length })}
-            </button>
-            <button type="button" className="btn btn-primary" onClick={exportFile} disabled={selectedRows.length === 0}>
-              {t('ips.export.export', { count: selectedRows.length })}
-            </button>
-          </div>
-        </div>
-        <div role="status" className={message ? (message.ok ? 'flash' : 'inline-error') : 'flash flash-empty'}>
-          {message?.text}
-        </div>
-        <FilterField label={t('ips.export.preview')}>
-          {(fid) => (
-            <textarea
-              id={fid}
-              className="input input-mono preview"
-              readOnly
-              rows={4}
-              value={preview}
-              placeholder={t('ips.export.previewEmpty')}
-            />
-          )}
-        </FilterField>
-        {selectedRows.length > PREVIEW_LINES ? (
-          <p className="muted small">{t('ips.export.previewCut', { count: PREVIEW_LINES })}</p>
-        ) : null}
-        {!reveal ? <p className="muted small">{t('ips.export.maskedNote')}</p> : null}
-      </section>
+      <ExportPanel headingId={headingId} exp={exp} count={selectedRows.length} reveal={reveal} />
       <RenewDialog />
     </section>
   );

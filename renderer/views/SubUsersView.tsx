@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubUser } from '../../preload/contract/model';
 import { DataAge } from '../components/DataAge';
+import { FilterField } from '../components/FilterField';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import {
@@ -15,7 +16,10 @@ import {
 import { DeleteSubUserDialog } from './subusers/DeleteSubUserDialog';
 import { type Editing, SubUserDialog } from './subusers/SubUserDialog';
 import { SubUserTable } from './subusers/SubUserTable';
+import { useSubUserSearch } from './subusers/useSubUserSearch';
 import '../styles/manage.css';
+
+const NONE: SubUser[] = [];
 
 export function SubUsersView() {
   const { t } = useTranslation();
@@ -36,7 +40,8 @@ export function SubUsersView() {
   const account = capable.find((a) => a.id === accountId) ?? null;
   const snap = account ? snapshots[account.id] : undefined;
   const editable = !!account && hasCapability(vendors, account.vendor, 'subUsersEdit');
-  const users = snap?.subUsers ?? [];
+  const users = snap?.subUsers ?? NONE;
+  const search = useSubUserSearch(users);
   const sectionError = snap?.errors.subUsers;
 
   return (
@@ -83,13 +88,34 @@ export function SubUsersView() {
           />
           {snap ? (
             <>
-              <p className="muted count">{t('subUsers.count', { count: users.length })}</p>
+              {users.length > 0 ? (
+                <FilterField label={t('tablesPlus.subUsers.search')}>
+                  {(fid) => (
+                    <input
+                      id={fid}
+                      className="input"
+                      type="search"
+                      value={search.text}
+                      placeholder={t('tablesPlus.subUsers.searchHint')}
+                      onChange={(e) => search.setText(e.target.value)}
+                    />
+                  )}
+                </FilterField>
+              ) : null}
+              <p className="muted count" role="status">
+                {search.shown.length === users.length
+                  ? t('subUsers.count', { count: users.length })
+                  : t('tablesPlus.subUsers.countFiltered', { count: search.shown.length, total: users.length })}
+              </p>
               {users.length === 0 ? (
                 <p className="empty">{t('subUsers.empty')}</p>
+              ) : search.shown.length === 0 ? (
+                <p className="empty">{t('tablesPlus.subUsers.noMatch')}</p>
               ) : (
                 <SubUserTable
                   account={account}
-                  users={users}
+                  users={search.shown}
+                  busy={search.busy}
                   editable={editable}
                   onEdit={onEdit}
                   onDelete={setDeleting}

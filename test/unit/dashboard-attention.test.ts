@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everyAccountOffline } from '../../renderer/stores/snapshots';
 import { needsAttention, shortfall } from '../../renderer/views/dashboard/attention';
 import { expiryLists } from '../../renderer/views/dashboard/expiry';
+import { heldAll } from '../helpers/held';
 import { account, NOW, order, snapshot, vendor } from './dashboard-fixtures';
 
 const holdVendor = vendor('proxyshard', { renewal: { order: 'onHold', ip: 'viaOrder', server: 'none' }, holdDays: 3 });
@@ -10,7 +11,7 @@ const balance = (minor: number) => ({ money: usd(minor), trafficRemainingBytes: 
 
 function attention(snap: ReturnType<typeof snapshot>, over: Parameters<typeof account>[2] = {}) {
   const a = account('a', 'proxyshard', over);
-  const snaps = { a: snap };
+  const snaps = heldAll({ a: snap });
   const lists = expiryLists([a], [holdVendor], snaps, 7, NOW);
   return needsAttention({ accounts: [a], vendors: [holdVendor], snaps, refresh: {}, lists, lowBalanceUsd: 5 });
 }

@@ -81,13 +81,9 @@ describe('point 1: what a vendor renews here, by its declared rule', () => {
         kind: 'isp',
         status: 'active',
         expiresAt: null,
+        orderId: id === 'c' ? '8' : '7',
       }) as IpRow;
     const snap = {
-      proxies: [
-        { id: 'a', orderId: '7' },
-        { id: 'b', orderId: '7' },
-        { id: 'c', orderId: '8' },
-      ],
       orders: [
         { id: '7', product: 'ISP', kind: 'isp', status: 'on-hold', expiresAt: null, autoRenew: false },
         { id: '8', product: 'DC', kind: 'datacenter', status: 'active', expiresAt: null, autoRenew: false },

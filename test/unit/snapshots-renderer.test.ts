@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApi, type Invoke } from '../../preload/contract/api';
 import type { ChannelArgs, SnapshotVersion } from '../../preload/contract/channels';
 import type { AccountSnapshot } from '../../preload/contract/model';
+import { encodeSnapshot } from '../../preload/contract/proxy-columns';
 import { setApiForTests } from '../../renderer/api';
 import { useSnapshotsStore } from '../../renderer/stores/snapshots';
 
@@ -44,7 +45,7 @@ beforeEach(() => {
       if (!m) return { accountId: id, version: 0, snapshot: null };
       return input.known?.[id] === m.version
         ? { accountId: id, version: m.version }
-        : { accountId: id, version: m.version, snapshot: m.snapshot };
+        : { accountId: id, version: m.version, snapshot: encodeSnapshot(m.snapshot) };
     });
     return { ok: true, data };
   }) as unknown as Invoke;

@@ -67,12 +67,14 @@ async function sealing(): Promise<PasswordCodec> {
 }
 
 describe('snapshot files', () => {
-  it('are compact JSON in the conf-compatible frame, private (0600), with no temp file left', async () => {
+  it('are compact JSON (v3: the IPs as columns), private (0600), with no temp file left', async () => {
     const store = new SnapshotStore(dir, Backend);
     await store.put(snap(3));
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toMatch(/\n|\t/);
-    expect(JSON.parse(text).snapshot).toEqual(snap(3));
+    const json = JSON.parse(text);
+    expect([json.v, json.snapshot.proxies, json.columns.n]).toEqual([3, [], 3]);
+    expect(new SnapshotStore(dir, Backend).get(id)).toEqual(snap(3));
     if (process.platform !== 'win32') expect(statSync(file()).mode & 0o777).toBe(0o600);
     expect(leftovers()).toEqual([]);
   });
@@ -100,13 +102,15 @@ describe('snapshot files', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
-  it('a large sealed snapshot round-trips in parts: every IP once, in order, no password in the file', async () => {
+  it('a large sealed snapshot round-trips as columns: every IP once, in order, no password in the file', async () => {
     const codec = await sealing();
     const n = PART_SIZE * 2 + 123;
     await new SnapshotStore(dir, Backend, undefined, codec).put(snap(n));
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toContain('secret-a-');
-    expect(JSON.parse(text).more).toHaveLength(2);
+    const json = JSON.parse(text);
+    expect(json.columns.n).toBe(n);
+    expect(json.passwords.sealed).toMatch(/^enc:v1:/);
     const read = new SnapshotStore(dir, Backend, undefined, codec).get(id)!;
     expect(read.proxies.map((p) => p.id)).toEqual(snap(n).proxies.map((p) => p.id));
     expect(read.proxies.map((p) => p.password)).toEqual(snap(n).proxies.map((p) => p.password));
@@ -122,7 +126,7 @@ describe('snapshot files', () => {
     void store.put(snap(5, 'b'));
     void store.put(snap(7, 'c'));
     await store.idle();
-    expect(JSON.parse(readFileSync(file(), 'utf8')).snapshot).toEqual(snap(7, 'c'));
+    expect(JSON.parse(readFileSync(file(), 'utf8')).snapshot.fetchedAt).toBe(snap(7, 'c').fetchedAt);
     expect(new SnapshotStore(dir, Backend).get(id)).toEqual(snap(7, 'c'));
     expect(leftovers()).toEqual([]);
   });
@@ -193,7 +197,7 @@ describe('snapshots in memory', () => {
     rmSync(join(dir, 'snapshots'));
     disk.retryNow();
     expect(disk.unsaved()).toEqual([]);
-    expect(JSON.parse(readFileSync(file(), 'utf8')).snapshot).toEqual(snap(4));
+    expect(new SnapshotStore(dir, Backend).get(id)).toEqual(snap(4));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AccountSnapshot, ProxyEndpoint } from '../../../preload/contract/model';
+import type { TextColumn } from '../../../preload/contract/proxy-columns';
 import type { Vault } from '../vault/vault';
 import { DATA_KEY_BYTES, newDataKey, open, seal } from './password-box';
 
@@ -18,14 +19,65 @@ import { DATA_KEY_BYTES, newDataKey, open, seal } from './password-box';
 /** A snapshot as written to disk: its secrets sealed in one blob. */
 export type SealedSnapshot = AccountSnapshot & { secrets?: string };
 
+/**
+ * A snapshot's password column as saved (version-3 files, main/core/store/snapshot-columns.ts): the
+ * whole column in one sealed blob (`sealed`, null when there is no key), which rows have no password
+ * (`nulls`, so a blob that does not open says which rows are withheld), or `plain` (identityCodec only:
+ * tests and tools).
+ */
+export interface SealedColumn {
+  sealed: string | null;
+  nulls: number[];
+  plain?: { text: string; lens: number[] | string };
+}
+
+/** An opened password column, and the rows whose password exists but could not be opened. */
+export interface OpenedColumn {
+  col: TextColumn;
+  withheld: number[];
+}
+
 export interface SnapshotCodec {
   /** The copy to write to disk. */
   seal(s: AccountSnapshot): SealedSnapshot;
   /** The copy to use, from what was read. */
   open(s: SealedSnapshot): AccountSnapshot;
+  /** A password column for the disk; `ids` = the id column's text (what the column belongs to). */
+  sealColumn(accountId: string, col: TextColumn, ids: string): SealedColumn;
+  /** The column back, for `n` rows with these ids; what does not open is withheld. */
+  openColumn(accountId: string, sealed: SealedColumn, n: number, ids: string): OpenedColumn;
 }
 
-export const identityCodec: SnapshotCodec = { seal: (s) => s, open: (s) => s };
+/** Every row null; the rows that had a password are withheld. */
+function withheldColumn(sealed: SealedColumn, n: number): OpenedColumn {
+  const had = new Uint8Array(n).fill(1);
+  for (const i of sealed.nulls) if (i >= 0 && i < n) had[i] = 0;
+  const withheld: number[] = [];
+  for (let i = 0; i < n; i++) if (had[i]) withheld.push(i);
+  return {
+    col: { text: '', lens: new Array<number>(n).fill(0), nulls: Array.from({ length: n }, (_, i) => i) },
+    withheld,
+  };
+}
+
+/** A column from `{ text, lens }` and the null rows, or null when they do not fit `n` rows. */
+function columnOf(v: unknown, nulls: number[], n: number): TextColumn | null {
+  const c = v as { text?: unknown; lens?: unknown };
+  const lens = c?.lens;
+  if (typeof c?.text !== 'string' || !(Array.isArray(lens) || typeof lens === 'string') || lens.length !== n)
+    return null;
+  return { text: c.text, lens: lens as number[] | string, nulls };
+}
+
+export const identityCodec: SnapshotCodec = {
+  seal: (s) => s,
+  open: (s) => s,
+  sealColumn: (_id, col) => ({ sealed: null, nulls: col.nulls, plain: { text: col.text, lens: col.lens } }),
+  openColumn: (_id, sealed, n) => {
+    const col = sealed.plain ? columnOf(sealed.plain, sealed.nulls, n) : null;
+    return col ? { col, withheld: [] } : withheldColumn(sealed, n);
+  },
+};
 
 /** What stands on disk where a sealed secret was. */
 export const SEALED_REF = 'enc:ref';
@@ -78,6 +130,8 @@ export class PasswordCodec implements SnapshotCodec {
   private key: Buffer | null = null;
   /** accountId → place → plaintext, for the secrets that could not be sealed (no key). */
   private readonly memory = new Map<string, Map<string, string>>();
+  /** accountId → the password column that could not be sealed (no key), with the ids it belongs to. */
+  private readonly memoryColumns = new Map<string, { ids: string; col: TextColumn }>();
 
   /** True when secrets are sealed with a keychain key (false = memory only). */
   get sealing(): boolean {
@@ -119,6 +173,33 @@ export class PasswordCodec implements SnapshotCodec {
     );
     if (plain.size === 0) return sealedOut;
     return { ...sealedOut, secrets: seal(this.key, JSON.stringify(Object.fromEntries(plain)), s.accountId) };
+  }
+
+  sealColumn(accountId: string, col: TextColumn, ids: string): SealedColumn {
+    const none = col.nulls.length === col.lens.length;
+    const key = this.key;
+    if (!key && !none) {
+      // No key: nothing secret reaches the disk; this run keeps it in memory.
+      this.memoryColumns.set(accountId, { ids, col });
+      return { sealed: null, nulls: col.nulls };
+    }
+    this.memoryColumns.delete(accountId);
+    if (none || !key) return { sealed: null, nulls: col.nulls };
+    return { sealed: seal(key, JSON.stringify({ text: col.text, lens: col.lens }), accountId), nulls: col.nulls };
+  }
+
+  openColumn(accountId: string, sealed: SealedColumn, n: number, ids: string): OpenedColumn {
+    const remembered = this.memoryColumns.get(accountId);
+    if (remembered && remembered.ids === ids) return { col: remembered.col, withheld: [] };
+    // Plain (written by a tool without a codec): used as it is, sealed at the next save.
+    const plain = sealed.plain ? columnOf(sealed.plain, sealed.nulls, n) : null;
+    if (plain) return { col: plain, withheld: [] };
+    if (sealed.sealed && this.key) {
+      const text = open(this.key, sealed.sealed, accountId);
+      const col = text === null ? null : columnOf(JSON.parse(text), sealed.nulls, n);
+      if (col) return { col, withheld: [] };
+    }
+    return withheldColumn(sealed, n);
   }
 
   open(s: SealedSnapshot): AccountSnapshot {

@@ -38,9 +38,7 @@ export function Figures({ accounts, headingId }: { accounts: AccountSummary[]; h
       orders += snap.orders.length;
       activeOrders += snap.orders.filter((o) => o.status === 'active').length;
       ips += snap.proxies.length + snap.servers.length;
-      activeIps +=
-        snap.proxies.filter((p) => p.status === 'active').length +
-        snap.servers.filter((s) => s.status === 'active').length;
+      activeIps += snap.proxies.countStatus('active') + snap.servers.filter((s) => s.status === 'active').length;
     }
     return {
       balances: sumMoney(money),

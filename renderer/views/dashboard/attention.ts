@@ -4,8 +4,9 @@
  */
 import type { AccountSummary, VendorSummary } from '../../../preload/contract/channels';
 import type { ErrorCode } from '../../../preload/contract/errors';
-import type { AccountSnapshot, Money } from '../../../preload/contract/model';
+import type { Money } from '../../../preload/contract/model';
 import { type AccountRef, accountRef, isLowBalance } from '../../lib/inventory';
+import type { HeldSnapshot } from '../../stores/proxy-table';
 import { type AccountRefresh, accountStatus } from '../../stores/snapshots';
 import type { DashItem, ExpiryLists } from './expiry';
 
@@ -25,7 +26,7 @@ export type AttentionEntry = AccountRef & { key: string } & (
 export interface AttentionInput {
   accounts: AccountSummary[];
   vendors: VendorSummary[];
-  snaps: Record<string, AccountSnapshot>;
+  snaps: Record<string, HeldSnapshot>;
   refresh: Record<string, AccountRefresh>;
   lists: ExpiryLists;
   lowBalanceUsd: number;

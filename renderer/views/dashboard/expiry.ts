@@ -5,9 +5,10 @@
  */
 import { differenceInCalendarDays } from 'date-fns';
 import type { AccountSummary, VendorSummary } from '../../../preload/contract/channels';
-import type { AccountSnapshot, Money, ProductKind, RenewTargetKind } from '../../../preload/contract/model';
+import type { Money, ProductKind, RenewTargetKind } from '../../../preload/contract/model';
 import type { RenewRule } from '../../../preload/contract/vendors';
 import { type AccountRef, accountRef, DAY_MS } from '../../lib/inventory';
+import type { HeldSnapshot } from '../../stores/proxy-table';
 
 /**
  * How the user renews one item:
@@ -88,8 +89,10 @@ export function renewWay(
 export function accountItems(
   account: AccountSummary,
   vendors: VendorSummary[],
-  snap: AccountSnapshot | undefined,
+  snap: HeldSnapshot | undefined,
   now: number,
+  /** Leave out IPs still running past this time (epoch ms): expiryLists drops them anyway. */
+  until = Number.POSITIVE_INFINITY,
 ): Array<DashItem & { expired: boolean }> {
   const out: Array<DashItem & { expired: boolean }> = [];
   if (!snap) return out;
@@ -98,7 +101,7 @@ export function accountItems(
   const ref = accountRef(a, vendors);
   const ipViaOrder = ruleOf(vendor, 'ip') === 'viaOrder';
   const orderIds = new Set(snap.orders.map((o) => o.id));
-  const ordersWithIps = new Set(snap.proxies.map((p) => p.orderId).filter((x): x is string => !!x));
+  const ordersWithIps = snap.proxies.orderIds();
   const add = (
     what: RenewTargetKind,
     id: string,
@@ -135,14 +138,21 @@ export function accountItems(
       kind: o.kind,
     });
   }
-  for (const p of snap.proxies) {
-    if (p.status === 'disabled') continue;
-    if (ipViaOrder && p.orderId && orderIds.has(p.orderId)) continue;
-    const port = p.httpPort ?? p.socksPort;
-    add('ip', p.id, port == null ? p.ip : `${p.ip}:${port}`, p.expiresAt, p.status, {
-      autoRenew: p.autoRenew,
+  const t = snap.proxies;
+  const expiresMs = t.expiresMsOf();
+  for (let i = 0; i < t.length; i++) {
+    const status = t.status(i);
+    if (status === 'disabled') continue;
+    // 100,000 IPs: those running past the window are skipped before any item is built.
+    if (expiresMs(i) > until && status !== 'expired' && expiresMs(i) > now) continue;
+    const orderId = t.orderId(i);
+    if (ipViaOrder && orderId && orderIds.has(orderId)) continue;
+    const ip = t.ip(i);
+    const port = t.httpPort(i) ?? t.socksPort(i);
+    add('ip', t.id(i), port == null ? ip : `${ip}:${port}`, t.expiresAt(i), status, {
+      autoRenew: t.autoRenew(i),
       price: null,
-      kind: p.kind,
+      kind: t.kind(i),
     });
   }
   for (const s of snap.servers) {
@@ -159,7 +169,7 @@ export function accountItems(
 export function expiryLists(
   accounts: AccountSummary[],
   vendors: VendorSummary[],
-  snaps: Record<string, AccountSnapshot>,
+  snaps: Record<string, HeldSnapshot>,
   days: number,
   now: number,
 ): ExpiryLists {
@@ -168,7 +178,7 @@ export function expiryLists(
   const from = now - days * DAY_MS;
   const until = now + days * DAY_MS;
   for (const a of accounts) {
-    for (const { expired: isExpired, ...item } of accountItems(a, vendors, snaps[a.id], now)) {
+    for (const { expired: isExpired, ...item } of accountItems(a, vendors, snaps[a.id], now, until)) {
       if (isExpired) {
         // Still on hold (renewable) counts whatever the window; otherwise only the last N days.
         const held = item.renewableUntilMs != null && item.renewableUntilMs > now;
@@ -176,7 +186,9 @@ export function expiryLists(
       } else if (item.expiresMs <= until) expiring.push(item);
     }
   }
-  const byLabel = (x: DashItem, y: DashItem) => x.label.localeCompare(y.label);
+  // One collator for the whole sort (as localeCompare, ~10× faster over 100,000 items).
+  const collator = new Intl.Collator();
+  const byLabel = (x: DashItem, y: DashItem) => collator.compare(x.label, y.label);
   expired.sort((x, y) => y.expiresMs - x.expiresMs || byLabel(x, y));
   expiring.sort((x, y) => x.expiresMs - y.expiresMs || byLabel(x, y));
   return { expired, expiring };
@@ -189,7 +201,7 @@ export function expiryLists(
 export function itemsOfIds(
   account: AccountSummary,
   vendors: VendorSummary[],
-  snap: AccountSnapshot | undefined,
+  snap: HeldSnapshot | undefined,
   ids: string[],
   now: number,
 ): DashItem[] {
@@ -198,7 +210,8 @@ export function itemsOfIds(
   const viaOrder = ruleOf(vendor, 'ip') === 'viaOrder';
   const wanted = new Set<string>();
   for (const id of ids) {
-    const orderId = viaOrder ? snap.proxies.find((p) => p.id === id)?.orderId : null;
+    const at = viaOrder ? snap.proxies.indexOfId(id) : -1;
+    const orderId = at === -1 ? null : snap.proxies.orderId(at);
     wanted.add(orderId ?? id);
   }
   return accountItems(account, vendors, snap, now)

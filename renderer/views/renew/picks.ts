@@ -3,8 +3,8 @@
  * count) and what is left out by the vendor's rule (explained in the dialog, with the next step).
  */
 import type { VendorSummary } from '../../../preload/contract/channels';
-import type { AccountSnapshot } from '../../../preload/contract/model';
 import type { IpRow, OrderRow } from '../../lib/inventory';
+import type { HeldSnapshot } from '../../stores/proxy-table';
 import { type LeftOut, type RenewPick, ruleOf, sortPicks } from './plan';
 
 /** The vendor id of an IP row: its key is `${accountId}|p|${id}` or `${accountId}|s|${id}`. */
@@ -43,17 +43,18 @@ function ipPick(r: IpRow): RenewPick {
 export function ipPicks(
   rows: IpRow[],
   vendors: VendorSummary[],
-  snaps: Record<string, AccountSnapshot> = {},
+  snaps: Record<string, Pick<HeldSnapshot, 'orders'>> = {},
 ): RenewPlan {
   const picks: RenewPick[] = [];
   for (const r of rows) {
     const pick = ipPick(r);
     if (ruleOf(vendors, pick) === 'viaOrder') {
       const snap = snaps[r.accountId];
-      const orderId = snap?.proxies.find((p) => p.id === pick.target.id)?.orderId;
+      const orderId = r.orderId;
       const order = orderId ? snap?.orders.find((o) => o.id === orderId) : undefined;
       if (order) {
-        picks.push(orderPick({ ...r, order }));
+        const { accountId, accountLabel, vendor, vendorName } = r;
+        picks.push(orderPick({ accountId, accountLabel, vendor, vendorName, order }));
         continue;
       }
     }

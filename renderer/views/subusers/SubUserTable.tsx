@@ -21,9 +21,12 @@ export const SubUserTable = memo(function SubUserTable({
   editable,
   onEdit,
   onDelete,
+  busy = false,
 }: {
   account: AccountSummary;
   users: SubUser[];
+  /** The rows shown are of the previous search; the new ones follow (a deferred render). */
+  busy?: boolean;
   editable: boolean;
   onEdit: (u: SubUser) => void;
   onDelete: (u: SubUser) => void;
@@ -37,6 +40,7 @@ export const SubUserTable = memo(function SubUserTable({
         className="table manage-table"
         aria-label={t('subUsers.tableLabel', { account: account.label })}
         aria-rowcount={users.length + 1}
+        aria-busy={busy || undefined}
       >
         <thead>
           <tr aria-rowindex={1}>
