@@ -2,7 +2,9 @@ import { type App, type BrowserWindow, Menu, Notification, nativeImage, Tray } f
 import { EVENT_CHANNEL } from '../../preload/contract/api';
 import type { AppEvent } from '../../preload/contract/channels';
 import type { EventHub } from '../core/events';
+import { desktopText } from '../core/i18n/desktop-text';
 import type { DueSoon } from '../core/renewals/reminder-runner';
+import { followLanguage, trayMenuTemplate, trayTooltip } from './localize';
 import { TRAY_ICON_DATA_URL } from './tray-icon';
 
 /**
@@ -10,12 +12,14 @@ import { TRAY_ICON_DATA_URL } from './tray-icon';
  * Open / Quit, closing the window hides it instead of quitting, and expiry reminders from the core
  * become desktop notifications; clicking one opens the IPs view on those items. The count of items due
  * soon shows as the app badge (macOS, Linux Unity), the tray title (macOS) and the tray tooltip.
+ * The tray's menu and tooltip are in the UI language (`language`) and follow it when the setting changes.
  */
 export function runInBackground(
   app: App,
   events: EventHub,
   getWindow: () => BrowserWindow | null,
   due?: { dueSoon(): DueSoon; onDueSoon(listener: (due: DueSoon) => void): () => void },
+  language: () => string | undefined = () => 'en',
 ): () => void {
   const icon = nativeImage.createFromDataURL(TRAY_ICON_DATA_URL);
   let quitting = false;
@@ -34,24 +38,26 @@ export function runInBackground(
   let tray: Tray | null = null;
   try {
     tray = new Tray(icon);
-    tray.setToolTip('Proxydeck');
-    tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: 'Open Proxydeck', click: show },
-        { type: 'separator' },
-        { label: 'Quit Proxydeck', click: () => app.quit() },
-      ]),
-    );
     tray.on('click', show);
   } catch {
     tray = null; // some Linux desktops have no tray; the window then closes normally
   }
 
-  const showDue = ({ count, text }: DueSoon) => {
-    if (process.platform !== 'win32') app.setBadgeCount(count); // macOS dock, Linux Unity launchers
-    if (process.platform === 'darwin') tray?.setTitle(count ? String(count) : '');
-    tray?.setToolTip(count ? `Proxydeck — ${text}` : 'Proxydeck');
+  let lastDue: DueSoon | null = null;
+  let text = desktopText(language());
+  const showDue = (d: DueSoon) => {
+    lastDue = d;
+    if (process.platform !== 'win32') app.setBadgeCount(d.count); // macOS dock, Linux Unity launchers
+    if (process.platform === 'darwin') tray?.setTitle(d.count ? String(d.count) : '');
+    tray?.setToolTip(trayTooltip(text, d));
   };
+  // Now and at each language change: the menu is rebuilt, the tooltip said again in the new words
+  // (the core recounts on settings changes, so `due` then tells the new text if there is one).
+  const offLanguage = followLanguage(events, language, (t) => {
+    text = t;
+    tray?.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(t, { open: show, quit: () => app.quit() })));
+    tray?.setToolTip(trayTooltip(t, lastDue));
+  });
   if (due) showDue(due.dueSoon());
   const offDue = due?.onDueSoon(showDue);
 
@@ -83,6 +89,7 @@ export function runInBackground(
 
   return () => {
     off();
+    offLanguage();
     offDue?.();
     tray?.destroy();
   };

@@ -1,7 +1,11 @@
 import { zhCN as dateZhCN, enUS } from 'date-fns/locale';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { desktopEn } from '../../preload/contract/locales/desktop.en';
+import { desktopZhCN } from '../../preload/contract/locales/desktop.zh-CN';
 import type { Settings } from '../../preload/contract/schemas';
+import { connectionEn } from './connection.en';
+import { connectionZhCN } from './connection.zh-CN';
 import { dashboardPlusEn } from './dashboard-plus.en';
 import { dashboardPlusZhCN } from './dashboard-plus.zh-CN';
 import { en } from './en';
@@ -38,6 +42,8 @@ void i18n.use(initReactI18next).init({
         ...dashboardPlusEn,
         ...tablesPlusEn,
         ...formsPlusEn,
+        ...connectionEn,
+        ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
     'zh-CN': {
@@ -51,6 +57,8 @@ void i18n.use(initReactI18next).init({
         ...dashboardPlusZhCN,
         ...tablesPlusZhCN,
         ...formsPlusZhCN,
+        ...connectionZhCN,
+        ...desktopZhCN,
       },
     },
   },

@@ -8,6 +8,8 @@ import type { AppError, Result } from '../../preload/contract/errors';
 import type { ConnectionCheck } from '../../preload/contract/model';
 import type { AddAccountInput } from '../../preload/contract/schemas';
 import { getApi } from '../api';
+import { i18n } from '../i18n';
+import { localizeAccounts } from '../lib/account-name';
 import { type ActionState, IDLE, PENDING } from './types';
 
 export interface TestState {
@@ -44,16 +46,22 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
   const loadOnce = async () => {
     set((s) => ({ list: { pending: true, error: s.list.error } }));
     const result = await getApi().accounts.list();
-    if (result.ok) set({ items: result.data, loaded: true, list: IDLE });
+    if (result.ok) set({ items: localizeAccounts(result.data), loaded: true, list: IDLE });
     else set({ list: { pending: false, error: result.error } });
   };
 
-  const upsert = (account: AccountSummary) =>
+  const upsert = (added: AccountSummary) =>
     set((s) => {
+      const [account] = localizeAccounts([added]) as [AccountSummary];
       const at = s.items.findIndex((a) => a.id === account.id);
       const items = at === -1 ? [...s.items, account] : s.items.map((a) => (a.id === account.id ? account : a));
       return { items };
     });
+
+  // Demo accounts are named in the UI language: a new language reloads the list from main to rename them.
+  i18n.on('languageChanged', () => {
+    if (get().loaded) void get().fetch();
+  });
 
   return {
     items: [],

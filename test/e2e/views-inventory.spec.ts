@@ -96,7 +96,11 @@ test.describe('inventory views (demo accounts)', () => {
       .selectOption({ label: VENDOR_NAMES[withOrders.vendor] });
     await expect(body).toHaveCount(count);
     // The first cell is the row's checkbox (issue 11: orders can be selected and exported); the account follows.
-    for (const text of await body.locator('td:nth-child(2)').allInnerTexts()) expect(text).toContain(withOrders.label);
+    // A demo account is named beside its vendor ("Demo" over "ProxyShard"), the vendor said once.
+    const vendorName = VENDOR_NAMES[withOrders.vendor];
+    for (const text of await body.locator('td:nth-child(2)').allInnerTexts()) {
+      expect(text.split(/\s*\n\s*/)).toEqual(['Demo', vendorName]);
+    }
 
     // Sort by product: aria-sort tells, and the order follows.
     const productHeader = table.getByRole('columnheader', { name: /Product/ });

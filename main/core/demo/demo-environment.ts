@@ -3,12 +3,8 @@ import type { Credentials } from '../../../preload/contract/vendors';
 import type { SimulatorOptions, VendorSimulator } from '../../simulators/types';
 import type { DemoSource } from '../accounts/accounts-service';
 
-export const DEMO_LABELS: Record<VendorId, string> = {
-  thordata: 'Demo · Thordata',
-  proxyshard: 'Demo · ProxyShard',
-  youproxy: 'Demo · YouProxy',
-  bestproxy: 'Demo · BestProxy',
-};
+/** Stored labels of new demo accounts; shown localized (see preload/contract/locales/demo-label.ts). */
+export { DEMO_LABELS } from '../../../preload/contract/locales/demo-label';
 
 /**
  * The four vendor simulators running inside the app on 127.0.0.1, so a new user sees every view

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { isDemoLabel } from '../../../preload/contract/locales/demo-label';
 import type { RenewRequest, VendorId } from '../../../preload/contract/model';
 import type { RenewalSelection } from '../../../preload/contract/renewals';
 import { isVendorError, VENDOR_NAMES } from '../../vendors/errors';
@@ -12,7 +13,9 @@ import type { AccountQuote, RenewalAccounts } from './renewal-types';
  * nothing can be confirmed that was not priced.
  */
 
-export const accountName = (label: string, vendor: VendorId) => `${label} · ${VENDOR_NAMES[vendor]}`;
+/** "Shop · Thordata"; a demo account's stored label already names its vendor ("Demo · Thordata"). */
+export const accountName = (label: string, vendor: VendorId) =>
+  isDemoLabel(label, vendor) ? label : `${label} · ${VENDOR_NAMES[vendor]}`;
 
 export async function priceCheck(accounts: RenewalAccounts, selections: RenewalSelection[]): Promise<AccountQuote[]> {
   const limit = pLimit(4);

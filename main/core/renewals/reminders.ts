@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { AccountSnapshot, VendorId } from '../../../preload/contract/model';
-import { VENDOR_NAMES } from '../../vendors/errors';
+import { accountName, accountWithVendor, type DesktopLanguage, type DesktopT, desktopText } from '../i18n/desktop-text';
 import { type DiskHealth, diskHealth } from '../store/disk-health';
 import { tryMoveAside } from '../store/open-file';
 import { ensurePrivateDir } from '../store/private-files';
@@ -11,7 +11,8 @@ import { writeFileAtomic } from './atomic-file';
 /**
  * Expiry reminders: which notifications to show now. Pure logic over items + a clock, plus a small
  * file (`<dataDir>/reminders.json`) of reminders already shown, so a restart does not repeat them.
- * Showing them (Electron Notification) is the shell's job.
+ * Showing them (Electron Notification) is the shell's job. The words come from the desktop resources
+ * shared with the renderer (preload/contract/locales/desktop.*), in the app's language.
  *
  * Rules: each item gets at most one reminder per threshold for a given expiry date. When several
  * thresholds are crossed at once (the app was closed for days, or an item is due tomorrow on a first
@@ -31,6 +32,8 @@ export interface ReminderItem {
   id: string;
   label: string;
   expiresAt: string | null;
+  /** A demo account's items: named in the UI language (see accountWithVendor). */
+  accountDemo?: boolean;
 }
 
 export interface ReminderNotification {
@@ -106,50 +109,48 @@ function accountNotification(ds: readonly Due[], language: ReminderLanguage): Re
   const urgent = ds.filter((d) => d.t === t).map((d) => d.item);
   const rest = ds.filter((d) => d.t !== t).map((d) => d.item);
   const restDays = Math.max(t, ...ds.map((d) => d.t));
-  const text = reminderText(urgent, t, language);
-  const also = rest.length
-    ? language === 'zh-CN'
-      ? `另有 ${describeCountZh(rest)} 将在 ${restDays} 天内到期。`
-      : `Also ${describeCount(rest)} within ${restDays} days. `
-    : '';
+  const tr = desktopText(language);
+  const also = rest.length ? tr('reminders.also', { what: describeCount(tr, rest), days: days(tr, restDays) }) : '';
+  const text = reminderText(urgent, t, language, also);
   const earliest = earliestOf(ds);
   return {
     key: `${first.accountId}|${t}|${earliest}`,
     accountId: first.accountId,
     thresholdDays: t,
     title: text.title,
-    body: also ? text.body.replace(RENEW[language], `${also}${RENEW[language]}`) : text.body,
+    body: text.body,
     items: itemsOf(ds),
     itemIds: ds.map((d) => d.item.id),
     earliestExpiry: earliest,
   };
 }
 
-const RENEW: Record<ReminderLanguage, string> = {
-  en: 'Renew in Proxydeck to keep them.',
-  'zh-CN': '请在 Proxydeck 中续费以保留它们。',
-};
+const days = (tr: DesktopT, count: number) => tr('reminders.days', { count });
+
+/** "a, b, c" and " and 2 more" for the first three names of a list. */
+function listed(tr: DesktopT, names: readonly string[]): { names: string; more: string } {
+  const more = names.length - 3;
+  return {
+    names: names.slice(0, 3).join(tr('reminders.listSeparator')),
+    more: more > 0 ? tr('reminders.more', { count: more }) : '',
+  };
+}
 
 /** Several accounts: one notification for the whole pass, listing the soonest items. */
 function summaryNotification(ds: readonly Due[], accounts: number, language: ReminderLanguage): ReminderNotification {
+  const tr = desktopText(language);
   const its = ds.map((d) => d.item);
   const widest = Math.max(...ds.map((d) => d.t));
   const t = Math.min(...ds.map((d) => d.t));
-  const soonest = ds.slice(0, 3);
-  const more = ds.length - soonest.length;
-  const zh = language === 'zh-CN';
   const oneKind = new Set(its.map((i) => i.kind)).size === 1;
-  const title = zh
-    ? `${accounts} 个账户中的 ${oneKind ? describeCountZh(its) : `${its.length} 项`}将在 ${widest} 天内到期`
-    : `${oneKind ? describeCount(its) : `${its.length} items`} in ${accounts} accounts expire within ${widest} ${widest === 1 ? 'day' : 'days'}`;
+  const what = oneKind ? describeCount(tr, its) : tr('reminders.items', { count: its.length });
+  const title = tr('reminders.summaryTitle', { what, accounts, days: days(tr, widest) });
   // Each item's threshold is said only when they differ (the title already says the one).
-  const within = (d: number) => (t === widest ? '' : zh ? `，${d} 天内` : ` (within ${d} ${d === 1 ? 'day' : 'days'})`);
-  const listed = soonest.map(({ item: i, t: d }) =>
-    zh ? `${i.label || i.id}（${i.accountLabel}${within(d)}）` : `${i.label || i.id} at ${i.accountLabel}${within(d)}`,
+  const within = (d: number) => (t === widest ? '' : tr('reminders.summaryWithin', { days: days(tr, d) }));
+  const names = ds.map(({ item: i, t: d }) =>
+    tr('reminders.summaryItem', { label: i.label || i.id, account: itemAccountName(tr, i), within: within(d) }),
   );
-  const body = zh
-    ? `最早到期：${listed.join('、')}${more ? ` 等另外 ${more} 项` : ''}。${RENEW[language]}`
-    : `Soonest: ${listed.join(', ')}${more ? ` and ${more} more` : ''}. ${RENEW[language]}`;
+  const body = tr('reminders.summaryBody', { ...listed(tr, names), renew: tr('reminders.renew') });
   const earliest = earliestOf(ds);
   return {
     key: `summary|${t}|${earliest}`,
@@ -162,6 +163,9 @@ function summaryNotification(ds: readonly Due[], accounts: number, language: Rem
     earliestExpiry: earliest,
   };
 }
+
+const asAccount = (i: ReminderItem) => ({ label: i.accountLabel, vendor: i.vendor, demo: i.accountDemo });
+const itemAccountName = (tr: DesktopT, i: ReminderItem) => accountName(tr, asAccount(i));
 
 /**
  * Items due soon (for the tray: a badge or title count): not yet expired and within the widest
@@ -179,49 +183,32 @@ export function dueSoon(
     return left > 0 && left <= widest * DAY;
   });
   if (soon.length === 0) return { count: 0, text: '' };
-  const text =
-    language === 'zh-CN'
-      ? `${describeCountZh(soon)}将在 ${widest} 天内到期`
-      : `${describeCount(soon)} ${soon.length === 1 ? 'expires' : 'expire'} within ${widest} ${widest === 1 ? 'day' : 'days'}`;
+  const tr = desktopText(language);
+  const text = tr('reminders.dueSoon', { count: soon.length, what: describeCount(tr, soon), days: days(tr, widest) });
   return { count: soon.length, text };
 }
 
 /** The language of the desktop notifications (the app's language setting). */
-export type ReminderLanguage = 'en' | 'zh-CN';
+export type ReminderLanguage = DesktopLanguage;
 
-/** Title and body of one reminder, in the user's language. */
+/** Title and body of one reminder, in the user's language; `also` mentions items due later. */
 function reminderText(
   its: readonly ReminderItem[],
   t: number,
   language: ReminderLanguage,
+  also = '',
 ): { title: string; body: string } {
-  const first = its[0]!;
-  const where = `${first.accountLabel} · ${VENDOR_NAMES[first.vendor]}`;
-  const names = its.slice(0, 3).map((i) => i.label || i.id);
-  if (language === 'zh-CN') {
-    return {
-      title: `${where} 的 ${describeCountZh(its)} 将在 ${t} 天内到期`,
-      body: `${names.join('、')}${its.length > 3 ? ` 等另外 ${its.length - 3} 项` : ''}。请在 Proxydeck 中续费以保留它们。`,
-    };
-  }
+  const tr = desktopText(language);
+  const where = accountWithVendor(tr, asAccount(its[0]!));
+  const what = describeCount(tr, its);
+  const names = listed(
+    tr,
+    its.map((i) => i.label || i.id),
+  );
   return {
-    title: `${describeCount(its)} at ${where} ${its.length === 1 ? 'expires' : 'expire'} within ${t} ${t === 1 ? 'day' : 'days'}`,
-    body:
-      its.length <= 3
-        ? `${names.join(', ')}. Renew in Proxydeck to keep them.`
-        : `${names.join(', ')} and ${its.length - 3} more. Renew in Proxydeck to keep them.`,
+    title: tr('reminders.title', { count: its.length, what, where, days: days(tr, t) }),
+    body: tr('reminders.body', { ...names, also, renew: tr('reminders.renew') }),
   };
-}
-
-const NOUN_ZH: Record<ReminderItem['kind'], string> = { ip: '个 IP', order: '个订单', server: '台服务器' };
-
-function describeCountZh(items: readonly ReminderItem[]): string {
-  const parts: string[] = [];
-  for (const kind of ['ip', 'order', 'server'] as const) {
-    const n = items.filter((i) => i.kind === kind).length;
-    if (n) parts.push(`${n} ${NOUN_ZH[kind]}`);
-  }
-  return parts.join('和');
 }
 
 /**
@@ -239,8 +226,7 @@ export function testReminder(
   const upcoming = items
     .filter((i) => i.expiresAt && Date.parse(i.expiresAt) > now.getTime())
     .sort((a, b) => Date.parse(a.expiresAt!) - Date.parse(b.expiresAt!));
-  const zh = language === 'zh-CN';
-  const mark = zh ? '测试提醒：' : 'Test reminder: ';
+  const tr = desktopText(language);
   const soonest = upcoming[0];
   if (soonest) {
     const days = Math.max(1, Math.ceil((Date.parse(soonest.expiresAt!) - now.getTime()) / DAY));
@@ -252,7 +238,7 @@ export function testReminder(
       key: `test|${now.toISOString()}`,
       accountId: soonest.accountId,
       thresholdDays: days,
-      title: `${mark}${text.title}`,
+      title: tr('reminders.testTitle', { title: text.title }),
       body: text.body,
       items: batch.map((i) => ({ accountId: i.accountId, kind: i.kind, id: i.id })),
       itemIds: batch.map((i) => i.id),
@@ -263,29 +249,25 @@ export function testReminder(
     key: `test|${now.toISOString()}`,
     accountId: '',
     thresholdDays: widest,
-    title: zh ? `${mark}到期提醒会这样显示` : `${mark}expiry reminders look like this`,
-    body: zh
-      ? `在 ${widest} 天内没有即将到期的项目。有项目即将到期时，Proxydeck 会在到期前 ${[...thresholds].sort((a, b) => b - a).join('、')} 天提醒您。`
-      : `Nothing expires within ${widest} days. When something does, Proxydeck reminds you ${[...thresholds].sort((a, b) => b - a).join(', ')} days before.`,
+    title: tr('reminders.testSampleTitle'),
+    body: tr('reminders.testSampleBody', {
+      days: days(tr, widest),
+      thresholds: [...thresholds].sort((a, b) => b - a).join(tr('reminders.listSeparator')),
+    }),
     items: [],
     itemIds: [],
     earliestExpiry: now.toISOString(),
   };
 }
 
-const NOUN: Record<ReminderItem['kind'], [string, string]> = {
-  ip: ['IP', 'IPs'],
-  order: ['order', 'orders'],
-  server: ['server', 'servers'],
-};
-
-function describeCount(items: readonly ReminderItem[]): string {
+/** "2 IPs and 1 server" / "2 个 IP和1 台服务器". */
+function describeCount(tr: DesktopT, items: readonly ReminderItem[]): string {
   const parts: string[] = [];
   for (const kind of ['ip', 'order', 'server'] as const) {
-    const n = items.filter((i) => i.kind === kind).length;
-    if (n) parts.push(`${n} ${NOUN[kind][n === 1 ? 0 : 1]}`);
+    const count = items.filter((i) => i.kind === kind).length;
+    if (count) parts.push(tr(`reminders.${kind}`, { count }));
   }
-  return parts.join(' and ');
+  return parts.join(tr('reminders.and'));
 }
 
 /**
@@ -294,13 +276,13 @@ function describeCount(items: readonly ReminderItem[]): string {
  */
 export function reminderItems(
   snapshots: readonly AccountSnapshot[],
-  accounts: readonly { id: string; label: string; vendor: VendorId }[],
+  accounts: readonly { id: string; label: string; vendor: VendorId; demo?: boolean }[],
 ): ReminderItem[] {
   const out: ReminderItem[] = [];
   for (const s of snapshots) {
     const a = accounts.find((x) => x.id === s.accountId);
     if (!a) continue;
-    const base = { accountId: a.id, accountLabel: a.label, vendor: a.vendor };
+    const base = { accountId: a.id, accountLabel: a.label, vendor: a.vendor, ...(a.demo ? { accountDemo: true } : {}) };
     const ordersWithIps = new Set(s.proxies.map((p) => p.orderId).filter(Boolean));
     for (const p of s.proxies) out.push({ ...base, kind: 'ip', id: p.id, label: p.ip, expiresAt: p.expiresAt });
     for (const v of s.servers) out.push({ ...base, kind: 'server', id: v.id, label: v.ip, expiresAt: v.expiresAt });
@@ -317,6 +299,7 @@ const FiredFile = z.object({ version: z.literal(1), fired: z.array(z.string()) }
 export class Reminders {
   private readonly path: string;
   private fired = new Set<string>();
+  /** In plain English: the renderer recognises the sentence and shows it in the UI language (error-sentences.ts). */
   readonly notices: string[] = [];
 
   private readonly disk: DiskHealth;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditRowView } from '../../../preload/contract/renewals';
+import { nameBesideVendor } from '../../lib/account-name';
 import { resultCounts } from '../../lib/activity-filter';
 import { knownNote } from '../../lib/error-sentences';
 import { formatMoney } from '../../lib/format';
@@ -44,7 +45,8 @@ export function ActivityTable({ rows }: { rows: AuditRowView[] }) {
               <td>{formatDateTime(r.at, lang)}</td>
               <td>{t(`activity.action.${r.action}`)}</td>
               <td>
-                {r.accountLabel} <span className="muted small">· {vendorName(vendors, r.vendor)}</span>
+                {nameBesideVendor({ label: r.accountLabel, vendor: r.vendor })}{' '}
+                <span className="muted small">· {vendorName(vendors, r.vendor)}</span>
               </td>
               <td className="small">{r.items.map((x) => x.label || x.id).join(', ')}</td>
               <td>

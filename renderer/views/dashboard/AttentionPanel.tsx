@@ -126,7 +126,7 @@ function AttentionRow({ entry: x }: { entry: AttentionEntry }) {
   return (
     <li className="attention-item" data-type={x.type}>
       <div>
-        <strong>{x.accountLabel}</strong>
+        <strong>{x.accountLabel}</strong> <span className="muted small">· {x.vendorName}</span>
         <p>{text}</p>
         {x.type === 'failed' && !x.keyProblem && test && !test.pending ? (
           <p className={test.result?.ok ? 'ok-text' : 'danger-text'} role="status">

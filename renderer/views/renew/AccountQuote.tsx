@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountQuoteView } from '../../../preload/contract/renewals';
+import { nameBesideVendor } from '../../lib/account-name';
 import { formatMoney } from '../../lib/format';
 import { formatDate } from '../../lib/time';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
@@ -27,6 +28,7 @@ export function AccountQuote({ part }: { part: AccountQuoteView }) {
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
   const vendor = vendorName(vendors, part.vendor);
+  const name = nameBesideVendor({ label: part.accountLabel, vendor: part.vendor });
   const q = part.quote;
   const estimate = q ? !q.vendorQuoted : false;
   const items = q ? q.items : part.request.targets.map((target) => ({ target, price: null, newExpiresAt: null }));
@@ -34,10 +36,10 @@ export function AccountQuote({ part }: { part: AccountQuoteView }) {
   const missing = q ? q.items.filter((i) => !i.price).length : 0;
   const date = (iso: string | null) => (iso ? formatDate(iso, lang) : t('renew.quote.noDate'));
   return (
-    <section className="renew-account" aria-label={`${part.accountLabel} · ${vendor}`}>
+    <section className="renew-account" aria-label={`${name} · ${vendor}`}>
       <div className="renew-group-head">
         <strong>
-          {part.accountLabel} <span className="muted">· {vendor}</span>
+          {name} <span className="muted">· {vendor}</span>
         </strong>
         {estimate ? <span className="badge badge-estimate">{t('renew.quote.estimate')}</span> : null}
       </div>

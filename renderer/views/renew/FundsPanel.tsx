@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VendorId } from '../../../preload/contract/model';
 import type { RenewalQuoteView } from '../../../preload/contract/renewals';
+import { nameBesideVendor } from '../../lib/account-name';
 import { formatMoney } from '../../lib/format';
 import { useRenewalsStore } from '../../stores/renewals';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
@@ -37,7 +38,8 @@ export function FundsTable({ funds }: { funds: AccountFunds[] }) {
           {funds.map((f) => (
             <tr key={f.accountId} className={f.short ? 'renew-funds-short' : undefined}>
               <th scope="row">
-                {f.accountLabel} <span className="muted small">· {vendorName(vendors, f.vendor)}</span>
+                {nameBesideVendor({ label: f.accountLabel, vendor: f.vendor })}{' '}
+                <span className="muted small">· {vendorName(vendors, f.vendor)}</span>
               </th>
               <td className="num">{f.balance ? formatMoney(f.balance, lang) : t('renewFlow.funds.notReported')}</td>
               <td className="num">{money(f.cost)}</td>

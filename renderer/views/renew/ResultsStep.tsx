@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OperationView } from '../../../preload/contract/renewals';
+import { nameBesideVendor } from '../../lib/account-name';
 import { useErrorText } from '../../lib/error-text';
 import { formatMoney } from '../../lib/format';
 import { formatDate } from '../../lib/time';
@@ -77,7 +78,8 @@ export function ResultsStep() {
             >
               <td className="mono">{r.item.target.label || r.item.target.id}</td>
               <td className="muted small">
-                {r.operation.accountLabel} · {vendorLabel(r.operation)}
+                {nameBesideVendor({ label: r.operation.accountLabel, vendor: r.operation.vendor })} ·{' '}
+                {vendorLabel(r.operation)}
               </td>
               <td>
                 {text(r)}
