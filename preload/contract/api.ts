@@ -66,6 +66,10 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     settings: {
       get: () => invoke('settings:get'),
       update: (patch: ChannelArgs<'settings:update'>[0]) => invoke('settings:update', patch),
+      proxyPassword: () => invoke('settings:proxyPassword'),
+      setProxyPassword: (input: ChannelArgs<'settings:setProxyPassword'>[0]) =>
+        invoke('settings:setProxyPassword', input),
+      testConnection: (input: ChannelArgs<'settings:testConnection'>[0]) => invoke('settings:testConnection', input),
     },
     events: {
       /** Returns an unsubscribe function. */

@@ -63,6 +63,72 @@ export const RenameAccountInputSchema = z.object({ id: AccountIdSchema, label: L
 export const AccountRefSchema = z.object({ id: AccountIdSchema });
 export const TestCredentialsInputSchema = z.object({ vendor: VendorIdSchema, credentials: CredentialsSchema });
 
+export const CONNECTION_MODES = ['direct', 'system', 'proxy'] as const;
+export const PROXY_PROTOCOLS = ['http', 'https', 'socks5'] as const;
+
+/** The refusals of the proxy fields (the renderer translates them by this text). */
+export const PROXY_FIELD_TEXT = {
+  host: 'Enter the proxy address: a host name or an IP address, without http:// in front.',
+  port: 'Enter the proxy port: a whole number from 1 to 65535.',
+  username: 'The proxy user name is too long or contains a character that cannot be used. Type it again.',
+  password: 'The proxy password is too long or contains a character that cannot be used. Type it again.',
+} as const;
+
+/** A host name (RFC 1123 labels) or an IPv4 address, or an IPv6 address (with or without brackets). */
+const isProxyHost = (v: string): boolean =>
+  (v.length <= 253 &&
+    /^(?=.*[a-zA-Z0-9])[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(
+      v,
+    )) ||
+  isIPv4(v) ||
+  isIPv6(v.replace(/^\[(.*)\]$/, '$1'));
+
+/** Visible characters only (a proxy login travels in a header: no spaces or control characters). */
+const proxyLogin = (field: 'username' | 'password') =>
+  z
+    .string()
+    .max(255, { message: PROXY_FIELD_TEXT[field] })
+    .refine((s) => isWellFormedText(s) && !/[\p{Cc}]/u.test(s) && (field === 'password' || !s.includes(':')), {
+      message: PROXY_FIELD_TEXT[field],
+    });
+
+export const ProxyServerSchema = z
+  .object({
+    protocol: z.enum(PROXY_PROTOCOLS),
+    host: z.string().trim().min(1, { message: PROXY_FIELD_TEXT.host }).refine(isProxyHost, {
+      message: PROXY_FIELD_TEXT.host,
+    }),
+    port: z
+      .number({ message: PROXY_FIELD_TEXT.port })
+      .int({ message: PROXY_FIELD_TEXT.port })
+      .min(1, {
+        message: PROXY_FIELD_TEXT.port,
+      })
+      .max(65535, { message: PROXY_FIELD_TEXT.port }),
+    /** Optional login; the password is never here: it lives in the keychain ('settings:setProxyPassword'). */
+    username: proxyLogin('username').optional(),
+  })
+  .strict();
+export type ProxyServer = z.infer<typeof ProxyServerSchema>;
+
+/** "Connect to vendors": directly, through the system proxy, or through this proxy (which then must be given). */
+export const ConnectionSettingsSchema = z
+  .object({ mode: z.enum(CONNECTION_MODES), proxy: ProxyServerSchema.optional() })
+  .strict()
+  .refine((c) => c.mode !== 'proxy' || c.proxy !== undefined, {
+    message: PROXY_FIELD_TEXT.host,
+    path: ['proxy', 'host'],
+  });
+export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;
+
+/** The proxy password: set (kept in the keychain) or null to forget it. */
+export const ProxyPasswordInputSchema = z.object({ password: proxyLogin('password').min(1).nullable() }).strict();
+
+/** A connection test of the settings on screen (maybe unsaved); `password` = typed but not saved yet. */
+export const ConnectionTestInputSchema = z
+  .object({ connection: ConnectionSettingsSchema, password: proxyLogin('password').optional() })
+  .strict();
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
@@ -81,6 +147,8 @@ export const SettingsSchema = z.object({
   lowBalanceUsd: z.number().int().min(0).max(100_000),
   theme: z.enum(THEMES),
   language: z.enum(LANGUAGES),
+  /** How vendor APIs are reached (issue 13 §7); files written before it have none: direct. */
+  connection: ConnectionSettingsSchema.default({ mode: 'direct' }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,9 +159,11 @@ export const DEFAULT_SETTINGS: Settings = {
   lowBalanceUsd: 5,
   theme: 'system',
   language: 'en',
+  connection: { mode: 'direct' },
 };
 
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+// `connection` without its default: a patch that does not name it must leave it as it is.
+export const SettingsPatchSchema = SettingsSchema.extend({ connection: ConnectionSettingsSchema }).partial().strict();
 
 /** IPv4 or IPv6 (no CIDR; vendors whitelist single addresses). Checked again in main before sending. */
 export const IpAddressSchema = z

@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../preload/contract/errors';
 import { LANGUAGES, type Settings, SettingsSchema, THEMES } from '../../preload/contract/schemas';
 import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
+import { ConnectionSection } from './settings/ConnectionSection';
+import { type SaveStatus, SaveStatusLine } from './settings/SaveStatusLine';
 import { TestReminderSection } from './settings/TestReminderSection';
 
 const THEME_KEYS: Record<Settings['theme'], string> = {
@@ -25,8 +26,6 @@ const toDraft = (s: Settings): Draft => ({
   reminderDays: s.reminderDays.join(', '),
   lowBalanceUsd: String(s.lowBalanceUsd),
 });
-
-type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; error: AppError };
 
 export function SettingsView() {
   const { t } = useTranslation();
@@ -61,6 +60,7 @@ export function SettingsView() {
         <>
           <AppearanceSection settings={settings} />
           <DataSection settings={settings} />
+          <ConnectionSection settings={settings} />
           <TestReminderSection days={settings.reminderDays} />
         </>
       ) : null}
@@ -73,30 +73,6 @@ export function SettingsView() {
         </section>
       ) : null}
     </section>
-  );
-}
-
-function SaveStatusLine({ status }: { status: SaveStatus }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  return (
-    <>
-      <span role="status" className="save-status">
-        {status.state === 'saving' ? (
-          t('settings.saving')
-        ) : status.state === 'saved' ? (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {t('settings.saved')}
-          </>
-        ) : null}
-      </span>
-      {status.state === 'error' ? (
-        <span role="alert" className="result-error">
-          {errorText(status.error)}
-        </span>
-      ) : null}
-    </>
   );
 }
 

@@ -121,7 +121,11 @@ describe('AppStore', () => {
       JSON.stringify({ schemaVersion: 1, settings: v1Settings, accounts: [account], demoDismissed: true }),
     );
     const s = new AppStore(dir, Backend);
-    expect(s.settings()).toEqual({ ...v1Settings, lowBalanceUsd: DEFAULT_SETTINGS.lowBalanceUsd });
+    expect(s.settings()).toEqual({
+      ...v1Settings,
+      lowBalanceUsd: DEFAULT_SETTINGS.lowBalanceUsd,
+      connection: { mode: 'direct' }, // issue 13 §7: files before it connect directly
+    });
     expect(s.accounts()).toEqual([account]);
     expect(aside('v1-backup')).toHaveLength(1);
     expect(aside('invalid')).toHaveLength(0);

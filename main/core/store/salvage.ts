@@ -54,6 +54,7 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   lowBalanceUsd: 'low-balance line',
   theme: 'theme',
   language: 'language',
+  connection: 'way to connect to vendors',
 };
 
 /** "2 of 3 accounts, and your settings except theme (set back to its default)". */

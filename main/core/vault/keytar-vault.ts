@@ -1,7 +1,7 @@
 import type { Credentials } from '../../../preload/contract/vendors';
 import { AppFailure } from '../errors';
 import { keychainMessage } from './keychain-errors';
-import { DATA_KEY_ACCOUNT, KEYCHAIN_SERVICE, type Vault, type VaultStatus } from './vault';
+import { DATA_KEY_ACCOUNT, KEYCHAIN_SERVICE, PROXY_PASSWORD_ACCOUNT, type Vault, type VaultStatus } from './vault';
 
 /** The part of keytar we use (a structural type, so tests may pass a fake and keytar loads lazily). */
 export interface KeytarLike {
@@ -77,7 +77,9 @@ export class KeytarVault implements Vault {
 
   async list(): Promise<string[]> {
     const all = await this.call((k) => k.findCredentials(this.service));
-    return all.map((c) => c.account).filter((a) => a !== PROBE_ACCOUNT && a !== DATA_KEY_ACCOUNT);
+    return all
+      .map((c) => c.account)
+      .filter((a) => a !== PROBE_ACCOUNT && a !== DATA_KEY_ACCOUNT && a !== PROXY_PASSWORD_ACCOUNT);
   }
 
   async getDataKey(): Promise<string | null> {

@@ -1,5 +1,5 @@
 import type { Credentials } from '../../../preload/contract/vendors';
-import type { Vault, VaultStatus } from './vault';
+import { PROXY_PASSWORD_ACCOUNT, type Vault, type VaultStatus } from './vault';
 
 /** An in-memory vault for unit tests and for demo accounts (their keys are the simulators' own). */
 export class MemoryVault implements Vault {
@@ -17,7 +17,7 @@ export class MemoryVault implements Vault {
     return this.entries.delete(id);
   }
   async list(): Promise<string[]> {
-    return [...this.entries.keys()];
+    return [...this.entries.keys()].filter((id) => id !== PROXY_PASSWORD_ACCOUNT);
   }
   async status(): Promise<VaultStatus> {
     return { available: true, message: null };

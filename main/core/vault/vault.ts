@@ -32,3 +32,6 @@ export interface Vault {
 
 /** The keychain entry (account name) of the data key; never listed as an account. */
 export const DATA_KEY_ACCOUNT = '__proxydeck_data_key__';
+
+/** The keychain entry of the "Connect to vendors" proxy password ({ password }); never listed as an account. */
+export const PROXY_PASSWORD_ACCOUNT = '__proxydeck_proxy_password__';

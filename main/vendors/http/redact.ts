@@ -15,6 +15,8 @@
  *     literally. Base64 cannot be normalised in the haystack, so its spellings are generated only:
  *     the whole value, and the alignment-independent middle of any base64 text that contains it.
  */
+import { everywhere, urlLoginSpans } from './redact-everywhere';
+
 export interface Redactor {
   /** The text with every secret masked. */
   (text: string): string;
@@ -343,10 +345,26 @@ function applyMask(text: string, spans: readonly [number, number][], end: number
 }
 
 /**
- * Returns a redactor that replaces every secret, in any of the spellings above, with ***.
+ * Returns a redactor that replaces every secret, in any of the spellings above, with ***; also the
+ * secrets given to setRedactedEverywhere (the proxy password) and, with `proxyUrls`, the login of any proxy URL.
  * Hits that overlap or touch are masked as one.
  */
-export function makeRedactor(secrets: readonly string[]): Redactor {
+export function makeRedactor(secrets: readonly string[], opts: { proxyUrls?: boolean } = {}): Redactor {
+  const urls = opts.proxyUrls ?? false;
+  let compiled = compile([...secrets, ...everywhere.secrets], urls);
+  let version = everywhere.version;
+  const current = () => {
+    if (version !== everywhere.version) {
+      compiled = compile([...secrets, ...everywhere.secrets], urls);
+      version = everywhere.version;
+    }
+    return compiled;
+  };
+  const redact = (text: string): string => current()(text);
+  return Object.assign(redact, { clip: (text: string, max: number) => current().clip(text, max) });
+}
+
+function compile(secrets: readonly string[], urls: boolean): Redactor {
   const plain = new Set<string>();
   const literal = new Set<string>();
   let longest = 0;
@@ -362,8 +380,8 @@ export function makeRedactor(secrets: readonly string[]): Redactor {
   const reach = Math.max(4096, longest * 64);
 
   const spansOf = (text: string): [number, number][] => {
-    const spans: [number, number][] = [];
-    if (plainList.length === 0 || text.length < MIN_SECRET) return spans;
+    const spans: [number, number][] = urls ? urlLoginSpans(text) : [];
+    if (plainList.length === 0 || text.length < MIN_SECRET) return merge(spans);
     for (const n of literalList) {
       for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) spans.push([at, at + n.length]);
     }

@@ -1,9 +1,11 @@
-import { Agent, type Dispatcher, errors as undiciErrors, request as undiciRequest } from 'undici';
+import { type Dispatcher, errors as undiciErrors, request as undiciRequest } from 'undici';
 import type { VendorId } from '../../../preload/contract/model';
 import { VENDOR_NAMES, VendorError, type VendorErrorCode } from '../errors';
 import { parseJsonLossless } from './json';
 import { type AccountGate, accountGate, hostLimit, pauseAccount, waitOutPause } from './limits';
+import { ProxyRouteError } from './proxy-errors';
 import { makeRedactor, type Redactor } from './redact';
+import { closeRouteDispatchers, dispatcherFor, type Route, throughRoute } from './route';
 import { markMayHaveReached } from './write-trace';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -70,7 +72,7 @@ export interface TransportOptions {
    */
   concurrency?: number;
   log?: TransportLog;
-  /** Tests may inject a dispatcher (MockAgent); otherwise one shared Agent per origin is used. */
+  /** Tests may inject a dispatcher (MockAgent); otherwise the route in force (route.ts) gives one per origin. */
   dispatcher?: Dispatcher;
   /** Injected for tests that must not really wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -88,30 +90,10 @@ export const DEFAULT_RETRY: RetryPolicy = { max: 3, baseMs: 500, capMs: 8_000 };
 export const VENDOR_TEXT_MAX = 1000;
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-const agents = new Map<string, Agent>();
 
-/** One keep-alive Agent per vendor origin, shared by every account of that vendor. */
-export function agentFor(origin: string, t: TransportTimeouts = DEFAULT_TIMEOUTS): Agent {
-  let agent = agents.get(origin);
-  if (!agent) {
-    agent = new Agent({
-      connect: { timeout: t.connectMs },
-      headersTimeout: t.headersMs,
-      bodyTimeout: t.bodyMs,
-      keepAliveTimeout: 10_000,
-      // Redirects are not followed: a redirect to another origin would carry our key with it.
-      maxRedirections: 0,
-    } as Agent.Options);
-    agents.set(origin, agent);
-  }
-  return agent;
-}
-
-/** Closes every shared agent (app shutdown, test teardown). */
+/** Closes every shared dispatcher (app shutdown, test teardown). */
 export async function closeAllAgents(): Promise<void> {
-  const all = [...agents.values()];
-  agents.clear();
-  await Promise.allSettled(all.map((a) => a.close()));
+  await closeRouteDispatchers();
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
@@ -193,7 +175,7 @@ export class HttpTransport {
     this.log = opts.log;
     this.dispatcher = opts.dispatcher;
     this.sleep = opts.sleep ?? defaultSleep;
-    this.redact = makeRedactor(opts.secrets);
+    this.redact = makeRedactor(opts.secrets, { proxyUrls: true });
   }
 
   /**
@@ -286,6 +268,18 @@ export class HttpTransport {
         return res;
       } catch (e) {
         if (e instanceof VendorError) throw e;
+        // The proxy failed before anything reached the vendor: its own words, and never a direct try.
+        if (e instanceof ProxyRouteError && !signal.aborted) {
+          this.log?.warn(
+            { vendor: this.vendor, method: req.method, path: safePath, code: e.code, attempt },
+            'vendor request failed at the proxy',
+          );
+          if (!e.final && attempt < retries) {
+            await this.sleepWithin(this.backoff(attempt), signal, callStarted);
+            continue;
+          }
+          throw this.error('network', { sentence: e.message, vendorCode: e.code });
+        }
         const aborted = signal.aborted;
         const code = errorCodeOf(e);
         const notSent = !aborted && code !== undefined && NOT_SENT_CODES.has(code);
@@ -367,14 +361,18 @@ export class HttpTransport {
       body = form.toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const dispatcher = this.dispatcher ?? agentFor(url.origin, this.timeouts);
-    const res = await undiciRequest(url, {
-      method: req.method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      signal,
-      dispatcher,
-    });
+    const routed: { dispatcher: Dispatcher; route: Route } = this.dispatcher
+      ? { dispatcher: this.dispatcher, route: { kind: 'direct', source: 'settings' } }
+      : await dispatcherFor(url.origin, this.timeouts);
+    const res = await throughRoute(routed.route, this.timeouts.connectMs, () =>
+      undiciRequest(url, {
+        method: req.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal,
+        dispatcher: routed.dispatcher,
+      }),
+    );
     const text = await res.body.text();
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
