@@ -2,13 +2,15 @@
  * The Electron shell: window, protocol, menu, IPC binding. Everything else is the core
  * (main/core), which runs the same in plain Node. Keep this file small.
  */
-import { join, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { EVENT_CHANNEL } from '../../preload/contract/api';
 import { createCore, logFile } from '../core/app-core';
 import { DemoEnvironment } from '../core/demo/demo-environment';
+import { type DesktopT, desktopText } from '../core/i18n/desktop-text';
 import { bindIpc, SenderPolicy } from '../core/ipc/bind';
 import { createLogger } from '../core/logging/logger';
 import { ProcessGuard } from '../core/process-guard';
@@ -19,13 +21,18 @@ import { SIMULATOR_FACTORIES } from '../simulators/registry';
 import { closeAllAgents } from '../vendors/http/transport';
 import { VENDOR_MODULES } from '../vendors/registry';
 import { runInBackground } from './background';
+import { desktopLanguage, followLanguage, startFailedText } from './localize';
 import { menuTemplate } from './menu';
 import { installSecurityRules } from './security';
-import { APP_HOST, APP_SCHEME, APP_URL, mainWindowOptions } from './window-options';
+import { APP_ID, APP_SCHEME, APP_URL, appFilePath, mainWindowOptions } from './window-options';
 
 const isDev = !app.isPackaged;
+/** How long quitting waits for the core to save what it has in flight. */
+const SHUTDOWN_LIMIT_MS = 8_000;
 // Tests run the app against a throw-away data folder.
 if (process.env.PROXYDECK_USER_DATA) app.setPath('userData', process.env.PROXYDECK_USER_DATA);
+// Windows files notifications (and their on/off switch in Settings) under the id of the installer's shortcut.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 const rendererDir = join(__dirname, '../renderer');
 // The log (stderr when its file cannot be written) and the process guard come first: nothing that
 // goes wrong later — a full or read-only disk included — may stop the app without a word.
@@ -42,42 +49,53 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
+  // The app's language setting once the core has read it.
+  let language: () => string | undefined = () => undefined;
 
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.show(); // it may be hidden in the tray
-      win.focus();
-    }
-  });
+  // A second launch, or on macOS a click on the dock icon, brings the window back (it may be hidden in the tray).
+  const bringToFront = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+  app.on('second-instance', bringToFront);
+  app.on('activate', bringToFront);
 
   const start = async () => {
     installSecurityRules(app, session.defaultSession);
     // Serve only files inside the built renderer folder, each with the CSP and security headers
     // (webRequest does not see custom-protocol responses, so they are set here).
     protocol.handle(APP_SCHEME, async (request) => {
-      const url = new URL(request.url);
-      const file = join(rendererDir, decodeURIComponent(url.pathname));
-      if (url.host !== APP_HOST || !file.startsWith(rendererDir + sep))
-        return new Response('Not found', { status: 404 });
+      // Only regular files: a folder would get Chromium's listing, a missing file a failed request.
+      const file = appFilePath(rendererDir, request.url);
+      if (!file || !(await stat(file).catch(() => null))?.isFile()) return new Response('Not found', { status: 404 });
       const res = await net.fetch(pathToFileURL(file).toString());
       const headers = new Headers(res.headers);
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
       return new Response(res.body, { status: res.status, headers });
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev)));
+    // The menu in the UI language: the system's until the settings are read, then the setting's, rebuilt when it changes.
+    const setMenu = (t: DesktopT) =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev, t)));
+    setMenu(desktopText(desktopLanguage(undefined, app.getPreferredSystemLanguages())));
 
     const core = await createCore({
       dataDir,
       Backend: ElectronStore as unknown as BackendCtor,
-      vault: new KeytarVault(),
+      // Tests file their keychain entries under a service of their own (the data folder's twin).
+      vault: new KeytarVault(undefined, process.env.PROXYDECK_KEYCHAIN_SERVICE || undefined),
       vendors: VENDOR_MODULES,
       version: app.getVersion(),
       demo: new DemoEnvironment(SIMULATOR_FACTORIES),
       log,
       guard,
       openExternal: (url) => shell.openExternal(url),
+      // "Connect to vendors: system proxy": Chromium's own answer (PAC, WPAD, OS settings) for each vendor URL.
+      resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     });
+    language = () => core.store.settings().language;
+    followLanguage(core.events, language, setMenu);
     const policy = new SenderPolicy(APP_URL);
     bindIpc(ipcMain, core.dispatch, policy);
 
@@ -93,12 +111,29 @@ if (!app.requestSingleInstanceLock()) {
       win = null;
     });
     win.once('ready-to-show', () => win?.show());
-    runInBackground(app, core.events, () => win, core.reminders);
+    runInBackground(app, core.events, () => win, core.reminders, language);
     await win.loadURL(APP_URL);
     core.refresh.start();
 
-    app.on('before-quit', () => {
-      void core.shutdown().then(closeAllAgents);
+    // Electron does not wait for a before-quit listener: hold the first quit until the core has
+    // saved what it still had in flight (snapshots, the last tries of refused saves), then quit for
+    // real — bounded, so a vendor that never answers cannot keep the app from closing.
+    let shuttingDown = false;
+    let shutDown = false;
+    app.on('before-quit', (event) => {
+      if (shutDown) return;
+      event.preventDefault();
+      if (shuttingDown) return;
+      shuttingDown = true;
+      void Promise.race([
+        core.shutdown().then(closeAllAgents),
+        new Promise<void>((r) => setTimeout(r, SHUTDOWN_LIMIT_MS)),
+      ])
+        .catch((e: unknown) => guard.report('shutdown', e))
+        .finally(() => {
+          shutDown = true;
+          app.quit();
+        });
     });
   };
 
@@ -107,10 +142,9 @@ if (!app.requestSingleInstanceLock()) {
   const failedStart = (e: unknown) => {
     guard.report('start-up', e);
     if (win) return;
-    dialog.showErrorBox(
-      'Proxydeck could not start',
-      `Something went wrong while starting (the details are in the log: ${logFile(dataDir)}). Restart Proxydeck; if it keeps happening, check that its data folder ${dataDir} is on a working disk.`,
-    );
+    const t = desktopText(desktopLanguage(language(), app.getPreferredSystemLanguages()));
+    const { title, body } = startFailedText(t, { log: logFile(dataDir), dir: dataDir });
+    dialog.showErrorBox(title, body);
     app.quit();
   };
   app.whenReady().then(start).catch(failedStart);

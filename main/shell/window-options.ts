@@ -1,4 +1,8 @@
+import { join, sep } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The app's id: electron-builder.yml `appId`, which the Windows installer gives its shortcut (AppUserModelID). */
+export const APP_ID = 'com.proxydeck.app';
 
 /** The app's page lives on its own privileged scheme, never file:// (Electron security checklist 18). */
 export const APP_SCHEME = 'app';
@@ -37,4 +41,23 @@ export function mainWindowOptions(opts: { preloadPath: string; isDev: boolean })
       disableBlinkFeatures: 'Auxclick',
     },
   };
+}
+
+/**
+ * The renderer file an app:// request names, or null: another scheme or host, a malformed escape, a
+ * backslash or NUL (Windows reads a backslash as a separator), a `%` left after decoding once (double
+ * encoding: no renderer file has one in its name), or anything that resolves outside `root`.
+ */
+export function appFilePath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(requestUrl);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || /[\\\0%]/.test(path)) return null;
+  const file = join(root, path);
+  return file.startsWith(root + sep) ? file : null;
 }

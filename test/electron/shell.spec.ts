@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type ElectronApplication, _electron as electron, expect, type Page, test } from '@playwright/test';
+import { buildApi } from '../../preload/contract/api';
 import { tempDir } from '../helpers/tmp';
 
 const require = createRequire(import.meta.url);
@@ -63,7 +64,14 @@ test('the page has no Node and exactly one frozen API object', async () => {
     const api = (window as unknown as { proxydeck: Record<string, Record<string, unknown>> }).proxydeck;
     return { frozen: Object.isFrozen(api), groups: Object.keys(api).sort() };
   });
-  expect(keys).toEqual({ frozen: true, groups: ['accounts', 'app', 'events', 'settings', 'snapshots', 'vendors'] });
+  // The groups of the contract's API object, whatever they are today (no stale hand-kept list).
+  const groups = Object.keys(
+    buildApi(
+      async () => ({}) as never,
+      () => () => {},
+    ),
+  ).sort();
+  expect(keys).toEqual({ frozen: true, groups });
 });
 
 test('new windows and navigation away are blocked', async () => {

@@ -227,6 +227,11 @@ export class RenewalService {
     }
   }
 
+  /** Settles when no renewal is being sent any more (quitting waits for it, so its result is saved). */
+  async idle(): Promise<void> {
+    while (this.accountQueues.size) await Promise.all(this.accountQueues.values());
+  }
+
   private serialPerAccount<T>(accountId: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.accountQueues.get(accountId) ?? Promise.resolve();
     const run = prev.then(fn, fn);

@@ -323,3 +323,25 @@ describe('never twice', () => {
     );
   });
 });
+
+describe('quitting while a renewal is being sent', () => {
+  it('core.shutdown waits for the vendor’s answer, so the journal holds the result, not "sending"', async () => {
+    env.yp.setBalance(100_000);
+    const yp = ypIps(env, 1);
+    const q = await env.core.renewals.quote([{ accountId: env.ypId, targets: yp, periodId: '30' }]);
+    expect(q.blocked).toEqual([]);
+    env.yp.server.injectFault({ kind: 'latency', ms: 400, path: '/extend', times: 1 });
+    const sending = new Promise<void>((resolve) => {
+      void env.core.renewals.execute({ quoteId: q.quoteId, totals: q.totals }, (p) => {
+        if (p.state === 'sending') resolve();
+      });
+    });
+    await sending;
+    await env.core.shutdown();
+    const files = journalFiles();
+    expect(files).toHaveLength(1);
+    const op = JSON.parse(readFileSync(join(env.dir, 'journal', files[0]!), 'utf8'));
+    expect(op.state).toBe('done');
+    expect(chargesFor(env.yp, yp[0]!.id)).toBe(1);
+  });
+});
