@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher
 import type { AppLogger } from './logging/logger';
 import { ConnectionService, connectionHandlers } from './network/connection-service';
 import { accountOperations } from './operations/account-operations';
+import { orderTools } from './operations/order-tools';
 import { renewalHandlers } from './operations/renewal-handlers';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
@@ -233,6 +234,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { started: refresh.start(ids) };
     },
     ...accountOperations(accounts, snapshots, events),
+    ...orderTools(accounts, refresh),
     ...renewalHandlers(renewals, accounts, events),
     ...connectionHandlers(connection),
     'reminders:test': () => reminders.sendTest(),

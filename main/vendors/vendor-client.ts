@@ -21,6 +21,7 @@ import type {
   VendorId,
   WhitelistEntry,
 } from '../../preload/contract/model';
+import type { DropItem, OrderIpTools, SignatureItem } from '../../preload/contract/order-tools';
 import type { Credentials } from '../../preload/contract/vendors';
 import type { TransportLog, TransportOptions } from './http/transport';
 
@@ -123,6 +124,12 @@ export interface VendorClient {
   upgradeServer?(serverId: string, planId: string, opts: WriteOptions): Promise<void>;
   /** BestProxy: close (cancel) an unpaid order. */
   closeOrder?(orderId: string): Promise<void>;
+  /** ProxyShard: the IPs of a DC/ISP order with their p0f signature, and the order's p0f slots. */
+  orderIpTools?(orderId: string): Promise<OrderIpTools>;
+  /** ProxyShard: set the p0f OS signature of IPs of a DC/ISP order (each newly signed IP takes a slot). */
+  setSignatures?(orderId: string, items: SignatureItem[]): Promise<void>;
+  /** ProxyShard: mark IPs of a DC/ISP order to be dropped (or kept) at its next renewal. */
+  setDropAtRenewal?(orderId: string, items: DropItem[]): Promise<void>;
 }
 
 export interface ClientOptions {

@@ -41,6 +41,12 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       update: (input: ChannelArgs<'subusers:update'>[0]) => invoke('subusers:update', input),
       remove: (input: ChannelArgs<'subusers:delete'>[0]) => invoke('subusers:delete', input),
     },
+    orders: {
+      close: (input: ChannelArgs<'orders:close'>[0]) => invoke('orders:close', input),
+      ips: (input: ChannelArgs<'orders:ips'>[0]) => invoke('orders:ips', input),
+      setSignatures: (input: ChannelArgs<'orders:setSignatures'>[0]) => invoke('orders:setSignatures', input),
+      dropAtRenewal: (input: ChannelArgs<'orders:dropAtRenewal'>[0]) => invoke('orders:dropAtRenewal', input),
+    },
     traffic: {
       get: (input: ChannelArgs<'traffic:get'>[0]) => invoke('traffic:get', input),
     },

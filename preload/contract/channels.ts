@@ -17,6 +17,7 @@ import {
   type VendorId,
   type WhitelistEntry,
 } from './model';
+import { DropChangeSchema, type OrderIpTools, OrderToolRefSchema, SignatureChangeSchema } from './order-tools';
 import type { WireSnapshot } from './proxy-columns';
 import {
   type AuditRowView,
@@ -178,6 +179,11 @@ export const requestSchemas = {
   'subusers:update': z.tuple([SubUserUpdateSchema]),
   'subusers:delete': z.tuple([SubUserRefSchema]),
   'traffic:get': z.tuple([TrafficQuerySchema]),
+  /** A vendor's own order tools (order-tools.ts), each gated by its capability. */
+  'orders:close': z.tuple([OrderToolRefSchema]),
+  'orders:ips': z.tuple([OrderToolRefSchema]),
+  'orders:setSignatures': z.tuple([SignatureChangeSchema]),
+  'orders:dropAtRenewal': z.tuple([DropChangeSchema]),
   'renewals:periods': z.tuple([RenewalPeriodsInputSchema]),
   'renewals:quote': z.tuple([z.array(RenewalSelectionSchema).min(1).max(200)]),
   'renewals:execute': z.tuple([ConfirmationSchema]),
@@ -223,6 +229,11 @@ export interface ChannelResponses {
   'subusers:update': SubUser[];
   'subusers:delete': SubUser[];
   'traffic:get': TrafficSeries[];
+  'orders:close': { ok: true };
+  /** Read from the vendor when asked (not kept in the snapshot). */
+  'orders:ips': OrderIpTools;
+  'orders:setSignatures': OrderIpTools;
+  'orders:dropAtRenewal': OrderIpTools;
   'renewals:periods': RenewPeriod[];
   'renewals:quote': RenewalQuoteView;
   'renewals:execute': ExecuteResultView;

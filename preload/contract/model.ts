@@ -33,6 +33,8 @@ export const CAPABILITIES = [
   'billingCycle', // change billing cycle of an order
   'addons', // add-on price check + purchase
   'orderClose', // cancel an unpaid order
+  'p0fSignatures', // ProxyShard: p0f OS signature per DC/ISP IP
+  'dropAtRenewal', // ProxyShard: mark DC/ISP IPs to be dropped at the next renewal (del-np)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

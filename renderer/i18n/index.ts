@@ -17,6 +17,8 @@ import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { manageEn } from './manage.en';
 import { manageZhCN } from './manage.zh-CN';
+import { orderToolsEn } from './order-tools.en';
+import { orderToolsZhCN } from './order-tools.zh-CN';
 import { renewEn } from './renew.en';
 import { renewZhCN } from './renew.zh-CN';
 import { renewFlowEn } from './renew-flow.en';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
         ...tablesPlusEn,
         ...formsPlusEn,
         ...connectionEn,
+        ...orderToolsEn,
         ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
@@ -58,6 +61,7 @@ void i18n.use(initReactI18next).init({
         ...tablesPlusZhCN,
         ...formsPlusZhCN,
         ...connectionZhCN,
+        ...orderToolsZhCN,
         ...desktopZhCN,
       },
     },

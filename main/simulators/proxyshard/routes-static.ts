@@ -42,19 +42,21 @@ export function registerStaticRoutes(ctx: RouteContext, api: Api): void {
       if (!items.length) throw new SimFail(400, 'items is required');
       const slots = o.addons.find((a) => a.addonKey === 'p0f_slots')?.qty ?? 0;
       let used = o.ips.filter((ip) => ip.signature).length;
-      let updated = 0;
+      // Validated as a whole first: a refused request changes nothing. A first signature takes a slot
+      // for good (slots are never given back); re-signing a signed IP takes none.
+      const changes: [(typeof o.ips)[number], string][] = [];
       for (const it of items) {
         const ip = o.ips.find((x) => x.ip === it.ip);
         if (!ip) throw new SimFail(400, `IP ${it.ip ?? ''} is not in this order`);
         if (!SIGNATURES.includes(it.signature ?? '')) throw new SimFail(400, 'Invalid signature value');
-        if (!ip.signature) {
+        if (!ip.signature && !changes.some(([x]) => x === ip)) {
           if (used >= slots) throw new SimFail(400, 'Not enough p0f slots');
           used++;
         }
-        ip.signature = it.signature ?? null;
-        updated++;
+        changes.push([ip, it.signature as string]);
       }
-      return ok({ success: true, message: 'Signatures updated', updated });
+      for (const [ip, sig] of changes) ip.signature = sig;
+      return ok({ success: true, message: 'Signatures updated', updated: changes.length });
     }),
   );
 

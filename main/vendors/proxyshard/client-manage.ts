@@ -4,10 +4,13 @@
  * Each vendor request goes through `writeOnce` (the write outcome rule); reads in between stay outside.
  */
 import type { SubUser } from '../../../preload/contract/model';
-import { optMoney } from '../parse';
+import type { DropItem, OrderIpTools, SignatureItem } from '../../../preload/contract/order-tools';
+import { VendorError } from '../errors';
+import { optMoney, optNum } from '../parse';
 import type { AutoRenewTarget, SubUserInput, SubUserPatch } from '../vendor-client';
 import { ProxyshardReads } from './client-reads';
 import { mapSubUser, orderDetailOf, parseSubUserKey, subUserRowsOf, type Tier } from './mappers';
+import { mapIpSignatures, planDrops, planSignatures, slotsOf } from './signatures';
 import { bytesToWholeGb, CURRENCY } from './units';
 
 export abstract class ProxyshardManage extends ProxyshardReads {
@@ -148,5 +151,64 @@ export abstract class ProxyshardManage extends ProxyshardReads {
           optMoney(o.original_price, CURRENCY, 'original_price', 'cents');
         }),
     );
+  }
+
+  // ------------------------------------------------------------ p0f signatures (DC/ISP)
+
+  /** GET /proxies/active (each IP's `signature`) and GET /orders/{id} (the p0f slots), read now. */
+  async orderIpTools(orderId: string): Promise<OrderIpTools> {
+    const path = this.orderPath(orderId);
+    let active: unknown;
+    try {
+      active = await this.api.get('/proxies/active', { order_id: path });
+    } catch (e) {
+      // Doc §3.3 #17: 403 when the order is not Datacenter/ISP.
+      if (e instanceof VendorError && e.httpStatus === 403) {
+        throw this.http.error('not_supported', {
+          sentence: 'Only ProxyShard Datacenter and ISP orders have IPs with an OS signature.',
+        });
+      }
+      throw e;
+    }
+    const detail = await this.orderDetail(orderId);
+    return this.parse('order IPs', () => ({
+      ips: mapIpSignatures(active),
+      slots: slotsOf(detail),
+      quantity: optNum(detail.quantity),
+    }));
+  }
+
+  /**
+   * POST /orders/{id}/signature/set {items: [{ip, signature}]} (doc §3.2 #12). The order is read first:
+   * an IP not in it, an unknown signature, or too few free p0f slots is refused here, before sending.
+   * The answer must carry `updated` (an integer), or it is not the documented one (outcome unknown).
+   */
+  async setSignatures(orderId: string, items: SignatureItem[]): Promise<void> {
+    const plan = planSignatures(items, await this.orderIpTools(orderId));
+    if (!plan.ok) throw this.http.error('invalid_argument', { sentence: plan.sentence });
+    await this.writeOnce(
+      'POST',
+      `/orders/${this.orderPath(orderId)}/signature/set`,
+      { json: { items: plan.items.map((i) => ({ ip: i.ip, signature: i.signature })) } },
+      (a) =>
+        this.parse('signatures', () => {
+          if (typeof a.updated !== 'number' || !Number.isInteger(a.updated)) {
+            throw this.http.error('bad_response', { detail: 'The answer did not say how many IPs were updated.' });
+          }
+        }),
+    );
+  }
+
+  /**
+   * POST /orders/{id}/del-np/set {items: [{ip, value}]} (doc §3.3 #18, DC/ISP only): `value: true` drops
+   * the IP at the next renewal, false keeps it; the vendor then recalculates quantity and price_paid.
+   * Refused here, before sending: an IP not in the order, or marking every IP of the order ("keep=0").
+   */
+  async setDropAtRenewal(orderId: string, items: DropItem[]): Promise<void> {
+    const plan = planDrops(items, await this.orderIpTools(orderId));
+    if (!plan.ok) throw this.http.error('invalid_argument', { sentence: plan.sentence });
+    await this.writeOnce('POST', `/orders/${this.orderPath(orderId)}/del-np/set`, {
+      json: { items: plan.items.map((i) => ({ ip: i.ip, value: i.drop })) },
+    });
   }
 }

@@ -33,4 +33,6 @@ export const PROXYSHARD_CAPABILITIES: ReadonlySet<Capability> = new Set<Capabili
   'orderTags',
   'billingCycle',
   'addons',
+  'p0fSignatures',
+  'dropAtRenewal',
 ]);

@@ -9,6 +9,10 @@ import { useRenewalsStore } from '../../stores/renewals';
 import { naiveTimeOf } from '../../stores/vendors';
 import { AutoRenewSwitch } from '../renew/AutoRenewSwitch';
 import { orderPick } from '../renew/picks';
+import { CloseOrderAction } from './CloseOrderAction';
+import { SignaturesPanel } from './SignaturesPanel';
+
+const HAS_IPS = new Set(['datacenter', 'isp']);
 
 /**
  * The detail panel of one order. Beside the table in wide windows; in narrow ones it slides over the
@@ -124,6 +128,14 @@ export function OrderDetail({
             </div>
           ))}
         </dl>
+        {hasCap(vendors, detail.vendor, 'orderClose') && detail.order.status === 'pending' ? (
+          <CloseOrderAction key={detail.key} detail={detail} />
+        ) : null}
+        {hasCap(vendors, detail.vendor, 'p0fSignatures') &&
+        HAS_IPS.has(detail.order.kind) &&
+        (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
+          <SignaturesPanel key={detail.key} detail={detail} drops={hasCap(vendors, detail.vendor, 'dropAtRenewal')} />
+        ) : null}
         <p className="muted small">
           {hasCap(vendors, detail.vendor, 'autoRenew')
             ? null

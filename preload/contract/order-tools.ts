@@ -1,0 +1,56 @@
+/**
+ * A vendor's own order tools (issue 14 §3): BestProxy closes an unpaid order; ProxyShard sets the p0f
+ * OS signature of DC/ISP IPs. Request schemas for channels.ts and the views they answer with.
+ */
+import { z } from 'zod';
+import { AccountIdSchema, IpAddressSchema } from './schemas';
+
+/** The p0f signatures ProxyShard documents (doc §3.2 #12); there is no "unset" value. */
+export const P0F_SIGNATURES = ['ios', 'macos', 'android', 'linux', 'win10', 'win11'] as const;
+export type P0fSignature = (typeof P0F_SIGNATURES)[number];
+
+const OrderIdSchema = z.string().trim().min(1).max(80);
+
+export const OrderToolRefSchema = z.object({ accountId: AccountIdSchema, orderId: OrderIdSchema }).strict();
+
+export const SignatureChangeSchema = z
+  .object({
+    accountId: AccountIdSchema,
+    orderId: OrderIdSchema,
+    items: z
+      .array(z.object({ ip: IpAddressSchema, signature: z.enum(P0F_SIGNATURES) }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+/** ProxyShard del-np (doc §3.3 #18): `drop: true` removes the IP at the order's next renewal, false undoes it. */
+export const DropChangeSchema = z
+  .object({
+    accountId: AccountIdSchema,
+    orderId: OrderIdSchema,
+    items: z
+      .array(z.object({ ip: IpAddressSchema, drop: z.boolean() }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export interface DropItem {
+  ip: string;
+  drop: boolean;
+}
+
+export interface SignatureItem {
+  ip: string;
+  signature: P0fSignature;
+}
+
+/** The IPs of one DC/ISP order as the vendor reads them now, with the order's p0f slots. */
+export interface OrderIpTools {
+  ips: { ip: string; signature: string | null }[];
+  /** p0f slots of the order: `available` active this period, `used` by signed IPs; null when not read. */
+  slots: { available: number; used: number } | null;
+  /** The order's quantity as the vendor counts it now (recalculated after a del-np change); null when absent. */
+  quantity: number | null;
+}
