@@ -1,6 +1,7 @@
 /**
  * A vendor's own order tools (issue 14 §3): BestProxy closes an unpaid order; ProxyShard sets the p0f
- * OS signature of DC/ISP IPs. Request schemas for channels.ts and the views they answer with.
+ * OS signature of DC/ISP IPs, drops IPs at renewal, edits the order tag and changes the billing cycle.
+ * Request schemas for channels.ts and the views they answer with.
  */
 import { z } from 'zod';
 import { AccountIdSchema, IpAddressSchema } from './schemas';
@@ -34,6 +35,20 @@ export const DropChangeSchema = z
       .min(1)
       .max(500),
   })
+  .strict();
+
+/**
+ * ProxyShard order tag (doc §3.1 #11). The docs set no length; 64 characters is Proxydeck's own cap (judgement).
+ * null or empty clears it (the client sends the vendor's "none").
+ */
+export const ORDER_TAG_MAX = 64;
+export const OrderTagChangeSchema = z
+  .object({ accountId: AccountIdSchema, orderId: OrderIdSchema, tag: z.string().trim().max(ORDER_TAG_MAX).nullable() })
+  .strict();
+
+/** ProxyShard change-billing-cycle (doc §3.1 #3): a cycle name from the product's list; nothing is charged. */
+export const BillingCycleChangeSchema = z
+  .object({ accountId: AccountIdSchema, orderId: OrderIdSchema, cycle: z.string().trim().min(1).max(40) })
   .strict();
 
 export interface DropItem {

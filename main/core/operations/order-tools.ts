@@ -1,4 +1,4 @@
-import type { Capability } from '../../../preload/contract/model';
+import type { Capability, Money, Order } from '../../../preload/contract/model';
 import type { OrderIpTools } from '../../../preload/contract/order-tools';
 import { VENDORS } from '../../../preload/contract/vendors';
 import type { VendorClient } from '../../vendors/vendor-client';
@@ -8,7 +8,13 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { RefreshService } from '../refresh/refresh-service';
 import { writeThenRead } from './settle-by-reading';
 
-type OrderToolChannels = 'orders:close' | 'orders:ips' | 'orders:setSignatures' | 'orders:dropAtRenewal';
+type OrderToolChannels =
+  | 'orders:close'
+  | 'orders:ips'
+  | 'orders:setSignatures'
+  | 'orders:dropAtRenewal'
+  | 'orders:setTag'
+  | 'orders:changeCycle';
 
 /**
  * A vendor's own order tools that move no money (issue 14 §3). Each write is sent once; an unknown
@@ -30,6 +36,15 @@ export function orderTools(
       throw new AppFailure('not_supported', `${VENDORS[client.vendor].name} does not offer this through its API.`);
     }
     return client as VendorClient & Required<Pick<VendorClient, M>>;
+  }
+
+  /** The order as the vendor lists it now; an order that is no longer listed is an error in plain words. */
+  async function orderNow(client: VendorClient, orderId: string): Promise<Order> {
+    const order = (await client.listOrders()).find((o) => o.id === orderId);
+    if (!order) {
+      throw new AppFailure('not_found', `${VENDORS[client.vendor].name} no longer lists order ${orderId}. Refresh.`);
+    }
+    return order;
   }
 
   return {
@@ -87,6 +102,37 @@ export function orderTools(
         refresh.start([accountId]);
       }
       return state;
+    },
+    'orders:setTag': async ({ accountId, orderId, tag }) => {
+      const client = await clientWith(accountId, 'orderTags', 'setOrderTag');
+      // Empty and the vendor's "none" both mean "no tag" (doc §3.1 #11).
+      const wanted = tag && tag.toLowerCase() !== 'none' ? tag : null;
+      try {
+        return await writeThenRead(
+          () => client.setOrderTag(orderId, wanted),
+          () => orderNow(client, orderId),
+          (o) => (o.tag ?? null) === wanted,
+        );
+      } finally {
+        refresh.start([accountId]);
+      }
+    },
+    'orders:changeCycle': async ({ accountId, orderId, cycle }) => {
+      const client = await clientWith(accountId, 'billingCycle', 'changeBillingCycle');
+      // Nothing is charged (doc §3.1 #3): the new cycle and its price apply from the next renewal.
+      let nextPrice: Money | null = null;
+      try {
+        const order = await writeThenRead(
+          async () => {
+            nextPrice = await client.changeBillingCycle(orderId, cycle);
+          },
+          () => orderNow(client, orderId),
+          (o) => (o.cycle === undefined ? null : o.cycle === cycle),
+        );
+        return { order, nextPrice };
+      } finally {
+        refresh.start([accountId]);
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * cycle (doc §3.1 #3: change-billing-cycle charges nothing; it sets the price of the next renewal).
  * Each vendor request goes through `writeOnce` (the write outcome rule); reads in between stay outside.
  */
-import type { SubUser } from '../../../preload/contract/model';
+import type { Money, SubUser } from '../../../preload/contract/model';
 import type { DropItem, OrderIpTools, SignatureItem } from '../../../preload/contract/order-tools';
 import { VendorError } from '../errors';
 import { optMoney, optNum } from '../parse';
@@ -138,17 +138,18 @@ export abstract class ProxyshardManage extends ProxyshardReads {
    * Nothing is charged (doc §3.1 #3). The answer's prices (SPEC 1.1.0 flat, SPEC 1.0.0 under `order`)
    * must be integer cents when present, or the answer is not the documented one.
    */
-  async changeBillingCycle(orderId: string, cycle: string): Promise<void> {
+  async changeBillingCycle(orderId: string, cycle: string): Promise<Money | null> {
     if (!cycle.trim()) throw this.http.error('invalid_argument', { detail: 'Choose a billing cycle.' });
-    await this.writeOnce(
+    return this.writeOnce(
       'POST',
       `/orders/change-billing-cycle/${this.orderPath(orderId)}`,
       { json: { cycle: cycle.trim() } },
       (a) =>
         this.parse('billing cycle', () => {
           const o = a.order === undefined ? a : orderDetailOf(a);
-          optMoney(o.final_price, CURRENCY, 'final_price', 'cents');
+          const final = optMoney(o.final_price, CURRENCY, 'final_price', 'cents');
           optMoney(o.original_price, CURRENCY, 'original_price', 'cents');
+          return final;
         }),
     );
   }

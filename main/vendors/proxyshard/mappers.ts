@@ -251,6 +251,7 @@ export function mapOrder(row: Obj, detail: Obj | null, products: Map<string, Pro
     // Neither the list nor the detail returns the order's country.
     country: null,
     ...(renewPeriods.length ? { renewPeriods } : {}),
+    ...(cycle ? { cycle } : {}),
     details,
   };
 }

@@ -10,6 +10,7 @@ import { naiveTimeOf } from '../../stores/vendors';
 import { AutoRenewSwitch } from '../renew/AutoRenewSwitch';
 import { orderPick } from '../renew/picks';
 import { CloseOrderAction } from './CloseOrderAction';
+import { CycleChange, TagEdit } from './OrderEditTools';
 import { SignaturesPanel } from './SignaturesPanel';
 
 const HAS_IPS = new Set(['datacenter', 'isp']);
@@ -118,7 +119,9 @@ export function OrderDetail({
           {hasCap(vendors, detail.vendor, 'orderTags') ? (
             <>
               <dt>{t('orders.field.tag')}</dt>
-              <dd>{detail.order.tag || t('orders.noTag')}</dd>
+              <dd>
+                <TagEdit key={detail.key} detail={detail} />
+              </dd>
             </>
           ) : null}
           {Object.entries(detail.order.details).map(([k, v]) => (
@@ -130,6 +133,11 @@ export function OrderDetail({
         </dl>
         {hasCap(vendors, detail.vendor, 'orderClose') && detail.order.status === 'pending' ? (
           <CloseOrderAction key={detail.key} detail={detail} />
+        ) : null}
+        {hasCap(vendors, detail.vendor, 'billingCycle') &&
+        HAS_IPS.has(detail.order.kind) &&
+        (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
+          <CycleChange key={`cycle:${detail.key}`} detail={detail} vendors={vendors} />
         ) : null}
         {hasCap(vendors, detail.vendor, 'p0fSignatures') &&
         HAS_IPS.has(detail.order.kind) &&
