@@ -14,6 +14,7 @@ import { ConnectionService, connectionHandlers } from './network/connection-serv
 import { accountOperations } from './operations/account-operations';
 import { orderTools } from './operations/order-tools';
 import { renewalHandlers } from './operations/renewal-handlers';
+import { trafficCodes } from './operations/traffic-codes';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
 import { ReminderRunner } from './renewals/reminder-runner';
@@ -235,6 +236,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     ...accountOperations(accounts, snapshots, events),
     ...orderTools(accounts, refresh),
+    ...trafficCodes(accounts),
     ...renewalHandlers(renewals, accounts, events),
     ...connectionHandlers(connection),
     'reminders:test': () => reminders.sendTest(),

@@ -22,6 +22,7 @@ import type {
   WhitelistEntry,
 } from '../../preload/contract/model';
 import type { DropItem, OrderIpTools, SignatureItem } from '../../preload/contract/order-tools';
+import type { TrafficCode, TrafficCodeList, TrafficCodeStatus } from '../../preload/contract/traffic-codes';
 import type { Credentials } from '../../preload/contract/vendors';
 import type { TransportLog, TransportOptions } from './http/transport';
 
@@ -109,8 +110,11 @@ export interface VendorClient {
   // Vendor-specific operations, gated by capabilities.
   /** ProxyShard: set or clear an order's tag. */
   setOrderTag?(orderId: string, tag: string | null): Promise<void>;
-  /** ProxyShard: change the billing cycle of an order. */
-  changeBillingCycle?(orderId: string, cycle: string): Promise<void>;
+  /**
+   * ProxyShard: change the billing cycle of an order (nothing is charged). Resolves to the price the
+   * vendor's answer gives for the new cycle (its `final_price`), or null when the answer has none.
+   */
+  changeBillingCycle?(orderId: string, cycle: string): Promise<Money | null>;
   /** ProxyShard: add-on price check and purchase (p0f slots). */
   quoteAddon?(
     orderId: string,
@@ -130,6 +134,10 @@ export interface VendorClient {
   setSignatures?(orderId: string, items: SignatureItem[]): Promise<void>;
   /** ProxyShard: mark IPs of a DC/ISP order to be dropped (or kept) at its next renewal. */
   setDropAtRenewal?(orderId: string, items: DropItem[]): Promise<void>;
+  /** Thordata: traffic redeem codes (CDK), list / one code / revoke (no money moves). */
+  listCdks?(filter?: { status?: TrafficCodeStatus }): Promise<TrafficCodeList>;
+  cdkInfo?(code: string): Promise<TrafficCode>;
+  revokeCdk?(code: string): Promise<void>;
 }
 
 export interface ClientOptions {

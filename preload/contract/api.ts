@@ -46,9 +46,15 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       ips: (input: ChannelArgs<'orders:ips'>[0]) => invoke('orders:ips', input),
       setSignatures: (input: ChannelArgs<'orders:setSignatures'>[0]) => invoke('orders:setSignatures', input),
       dropAtRenewal: (input: ChannelArgs<'orders:dropAtRenewal'>[0]) => invoke('orders:dropAtRenewal', input),
+      setTag: (input: ChannelArgs<'orders:setTag'>[0]) => invoke('orders:setTag', input),
+      changeCycle: (input: ChannelArgs<'orders:changeCycle'>[0]) => invoke('orders:changeCycle', input),
     },
     traffic: {
       get: (input: ChannelArgs<'traffic:get'>[0]) => invoke('traffic:get', input),
+    },
+    trafficCodes: {
+      list: (input: ChannelArgs<'trafficCodes:list'>[0]) => invoke('trafficCodes:list', input),
+      revoke: (input: ChannelArgs<'trafficCodes:revoke'>[0]) => invoke('trafficCodes:revoke', input),
     },
     renewals: {
       periods: (input: ChannelArgs<'renewals:periods'>[0]) => invoke('renewals:periods', input),

@@ -10,6 +10,8 @@ import {
   type AccountSnapshot,
   type Capability,
   type ConnectionCheck,
+  type Money,
+  type Order,
   type RenewPeriod,
   type SubUser,
   type TrafficSeries,
@@ -17,7 +19,14 @@ import {
   type VendorId,
   type WhitelistEntry,
 } from './model';
-import { DropChangeSchema, type OrderIpTools, OrderToolRefSchema, SignatureChangeSchema } from './order-tools';
+import {
+  BillingCycleChangeSchema,
+  DropChangeSchema,
+  type OrderIpTools,
+  OrderTagChangeSchema,
+  OrderToolRefSchema,
+  SignatureChangeSchema,
+} from './order-tools';
 import type { WireSnapshot } from './proxy-columns';
 import {
   type AuditRowView,
@@ -50,6 +59,7 @@ import {
   TrafficQuerySchema,
   WhitelistChangeSchema,
 } from './schemas';
+import { type TrafficCodeList, TrafficCodeListSchema, TrafficCodeRefSchema } from './traffic-codes';
 import { type CredentialField, type RenewRule, VENDOR_PAGES, type VendorPage } from './vendors';
 
 export interface KeychainStatus {
@@ -184,6 +194,11 @@ export const requestSchemas = {
   'orders:ips': z.tuple([OrderToolRefSchema]),
   'orders:setSignatures': z.tuple([SignatureChangeSchema]),
   'orders:dropAtRenewal': z.tuple([DropChangeSchema]),
+  /** Thordata traffic redeem codes (traffic-codes.ts): read when asked, revoke sent once. */
+  'trafficCodes:list': z.tuple([TrafficCodeListSchema]),
+  'trafficCodes:revoke': z.tuple([TrafficCodeRefSchema]),
+  'orders:setTag': z.tuple([OrderTagChangeSchema]),
+  'orders:changeCycle': z.tuple([BillingCycleChangeSchema]),
   'renewals:periods': z.tuple([RenewalPeriodsInputSchema]),
   'renewals:quote': z.tuple([z.array(RenewalSelectionSchema).min(1).max(200)]),
   'renewals:execute': z.tuple([ConfirmationSchema]),
@@ -234,6 +249,13 @@ export interface ChannelResponses {
   'orders:ips': OrderIpTools;
   'orders:setSignatures': OrderIpTools;
   'orders:dropAtRenewal': OrderIpTools;
+  'trafficCodes:list': TrafficCodeList;
+  /** The list read after the revoke. */
+  'trafficCodes:revoke': TrafficCodeList;
+  /** The order as the vendor reads it after the change. */
+  'orders:setTag': Order;
+  /** nextPrice: the vendor's price for the new cycle, from its answer (null when settled by reading). */
+  'orders:changeCycle': { order: Order; nextPrice: Money | null };
   'renewals:periods': RenewPeriod[];
   'renewals:quote': RenewalQuoteView;
   'renewals:execute': ExecuteResultView;

@@ -35,6 +35,7 @@ export const CAPABILITIES = [
   'orderClose', // cancel an unpaid order
   'p0fSignatures', // ProxyShard: p0f OS signature per DC/ISP IP
   'dropAtRenewal', // ProxyShard: mark DC/ISP IPs to be dropped at the next renewal (del-np)
+  'trafficCodes', // Thordata: traffic redeem codes (CDK) list and revoke
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -87,6 +88,8 @@ export interface Order {
   country: string | null;
   /** Renewal periods this order accepts (vendor-specific ids, e.g. "30" days or "monthly"). */
   renewPeriods?: RenewPeriod[];
+  /** The order's current billing cycle (a `renewPeriods` id), where the vendor has one (ProxyShard). */
+  cycle?: string;
   /** Everything else the vendor returned, flattened to displayable strings for the detail panel. */
   details: Record<string, string>;
 }

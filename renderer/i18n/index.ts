@@ -17,6 +17,8 @@ import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { manageEn } from './manage.en';
 import { manageZhCN } from './manage.zh-CN';
+import { orderEditEn } from './order-edit.en';
+import { orderEditZhCN } from './order-edit.zh-CN';
 import { orderToolsEn } from './order-tools.en';
 import { orderToolsZhCN } from './order-tools.zh-CN';
 import { renewEn } from './renew.en';
@@ -25,6 +27,8 @@ import { renewFlowEn } from './renew-flow.en';
 import { renewFlowZhCN } from './renew-flow.zh-CN';
 import { tablesPlusEn } from './tables-plus.en';
 import { tablesPlusZhCN } from './tables-plus.zh-CN';
+import { trafficCodesEn } from './traffic-codes.en';
+import { trafficCodesZhCN } from './traffic-codes.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -46,6 +50,8 @@ void i18n.use(initReactI18next).init({
         ...formsPlusEn,
         ...connectionEn,
         ...orderToolsEn,
+        ...orderEditEn,
+        ...trafficCodesEn,
         ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
@@ -62,6 +68,8 @@ void i18n.use(initReactI18next).init({
         ...formsPlusZhCN,
         ...connectionZhCN,
         ...orderToolsZhCN,
+        ...orderEditZhCN,
+        ...trafficCodesZhCN,
         ...desktopZhCN,
       },
     },

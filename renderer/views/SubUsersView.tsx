@@ -17,6 +17,7 @@ import { DeleteSubUserDialog } from './subusers/DeleteSubUserDialog';
 import { type Editing, SubUserDialog } from './subusers/SubUserDialog';
 import { SubUserTable } from './subusers/SubUserTable';
 import { useSubUserSearch } from './subusers/useSubUserSearch';
+import { TrafficCodesSection } from './traffic-codes/TrafficCodesSection';
 import '../styles/manage.css';
 
 const NONE: SubUser[] = [];
@@ -123,6 +124,7 @@ export function SubUsersView() {
               )}
             </>
           ) : null}
+          {hasCapability(vendors, account.vendor, 'trafficCodes') ? <TrafficCodesSection account={account} /> : null}
         </>
       ) : null}
 

@@ -11,6 +11,7 @@
  */
 import { SimServer } from '../sim-server';
 import type { VendorSimulator } from '../types';
+import { CdkStore } from './cdk';
 import { API_PREFIX, registerRoutes } from './routes';
 import { type ThordataSimulatorOptions, ThordataState } from './state';
 
@@ -24,6 +25,8 @@ export const THORDATA_SIM_CREDENTIALS = {
 
 export interface ThordataSimulator extends VendorSimulator {
   state: ThordataState;
+  /** Traffic redeem codes (CDK), drawing on `state.trafficBalanceMb`. */
+  cdk: CdkStore;
   credentials: { token: string; key: string };
 }
 
@@ -41,11 +44,13 @@ export function createThordataSimulator(opts: ThordataSimulatorOptions = {}): Th
     key: opts.credentials?.key ?? THORDATA_SIM_CREDENTIALS.key,
   };
   const state = new ThordataState(server, credentials.token, opts);
-  registerRoutes(server, state, credentials);
+  const cdk = new CdkStore(server, state, opts.seed ?? 1);
+  registerRoutes(server, state, credentials, cdk);
   return {
     vendor: 'thordata',
     server,
     state,
+    cdk,
     credentials,
     baseUrl: () => `${server.url}${API_PREFIX}`,
     listen: (port?: number) => server.listen(port),

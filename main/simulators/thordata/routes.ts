@@ -3,6 +3,7 @@
  * in headers for POST. Business errors come back as HTTP 200 with `{code, data: {}, msg}`.
  */
 import type { SimRequest, SimResponse, SimServer } from '../sim-server';
+import type { CdkStore } from './cdk';
 import { type ThordataState, ThorError } from './state';
 
 export const API_PREFIX = '/api';
@@ -22,7 +23,12 @@ function header(req: SimRequest, name: string): string {
   return (Array.isArray(v) ? v[0] : v) ?? '';
 }
 
-export function registerRoutes(server: SimServer, state: ThordataState, creds: { token: string; key: string }): void {
+export function registerRoutes(
+  server: SimServer,
+  state: ThordataState,
+  creds: { token: string; key: string },
+  cdk: CdkStore,
+): void {
   const wrap =
     (method: 'GET' | 'POST', path: string, fn: Handler) =>
     (req: SimRequest): SimResponse => {
@@ -65,4 +71,10 @@ export function registerRoutes(server: SimServer, state: ThordataState, creds: {
   post('/unlimited/restart-server', (r, s) => s.restart(r.body));
   post('/unlimited/renew', (r, s) => s.renew(r.body));
   post('/unlimited/upgrade', (r, s) => s.upgrade(r.body));
+
+  // CDK (§3.8): documented on api.thordata.com only; one simulator serves both hosts' paths.
+  post('/cdk/create', (r) => cdk.create(r.body));
+  get('/cdk/list', (r) => cdk.list(r.query));
+  post('/cdk/revoke', (r) => cdk.revoke(r.body));
+  get('/cdk/info', (r) => cdk.info(r.query));
 }

@@ -21,6 +21,7 @@ import type {
 import { optNum, optStr } from '../parse';
 import type { SubUserInput, SubUserPatch, VendorClient, WriteOptions } from '../vendor-client';
 import type { WriteOutcome } from '../write-outcome';
+import { ThordataCdk } from './cdk';
 import {
   PATHS,
   PRODUCT_NAMES,
@@ -31,7 +32,6 @@ import {
   UPGRADE_SIZES,
 } from './constants';
 import { mapBalance, mapPaidOrder, mapSubUser, type PaidOrder, parseSubUserId, subUserRows } from './mappers';
-import { ThordataReads } from './reads';
 import { checkRenew, quoteFrom, renewResult } from './renew';
 
 export type { ThordataHosts } from './api';
@@ -49,11 +49,12 @@ export const THORDATA_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'subUsersEdit',
   'renew',
   'unlimitedServers',
+  'trafficCodes',
 ]);
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
-export class ThordataClient extends ThordataReads implements VendorClient {
+export class ThordataClient extends ThordataCdk implements VendorClient {
   readonly vendor: VendorId = 'thordata';
   readonly capabilities = THORDATA_CAPABILITIES;
   /** Prices Thordata charged in this session per `ins_id|package_id`: the only price data we get. */

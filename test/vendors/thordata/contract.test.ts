@@ -28,6 +28,7 @@ describe('thordata client against the simulator', () => {
         'subUsersEdit',
         'traffic',
         'trafficBalance',
+        'trafficCodes',
         'trafficHourly',
         'unlimitedServers',
         'whitelist',

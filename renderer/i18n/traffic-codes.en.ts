@@ -1,0 +1,35 @@
+/** Strings of the Thordata traffic codes (CDK) section (English). zh-CN has the same keys. */
+export const trafficCodesEn = {
+  trafficCodes: {
+    title: 'Traffic codes',
+    intro:
+      'Codes you sell as traffic (Thordata calls them CDK). A customer redeems a code and gets its traffic. Creating codes spends your traffic, so it will come with a confirm step; until then, create them in the Thordata dashboard.',
+    loading: 'Reading the traffic codes from Thordata…',
+    reload: 'Read again',
+    filter: 'Show',
+    all: 'All codes',
+    count_one: '{{count}} code',
+    count_other: '{{count}} codes',
+    empty: 'This account has no traffic codes.',
+    noMatch: 'No code has this status.',
+    code: 'Code',
+    status: 'Status',
+    traffic: 'Traffic',
+    created: 'Created',
+    actions: 'Actions',
+    copy: 'Copy',
+    copyLabel: 'Copy code {{code}}',
+    copied: 'Copied {{code}} to the clipboard.',
+    copyFailed: 'Could not copy to the clipboard. Select the code and copy it by hand.',
+    statuses: { unused: 'Not used yet', used: 'Redeemed', revoked: 'Revoked' },
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke code {{code}}',
+    revokeTitle: 'Revoke code {{code}}?',
+    revokeBody:
+      'The code stops working: nobody can redeem it after this, and it cannot be undone. It gives {{traffic}}. The Thordata docs do not say whether the traffic returns to your balance.',
+    revokeConfirm: 'Revoke the code',
+    keep: 'Keep it',
+    revoking: 'Revoking…',
+    revoked: 'Code {{code}} revoked.',
+  },
+};
