@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { describedBy, Field, leavingToSubmit } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
@@ -96,50 +97,26 @@ export function RemoveDialog({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const bodyId = useId();
   const removeAccount = useAccountsStore((s) => s.removeAccount);
   const pending = useAccountsStore((s) => s.remove[account.id]?.pending ?? false);
   const setFlash = useAppStore((s) => s.setFlash);
-  const [error, setError] = useState<string | null>(null);
-
-  const onConfirm = async () => {
-    if (pending) return;
-    setError(null);
-    const result = await removeAccount(account.id);
-    if (result.ok) {
-      setFlash(t('remove.removed', { label: account.label }));
-      onClose();
-    } else {
-      setError(errorText(result.error));
-    }
-  };
-
   return (
-    <Dialog title={t('remove.title')} onClose={onClose} busy={pending} describedBy={bodyId}>
-      <div id={bodyId} className="dialog-body">
-        <p>{t('remove.body', { label: account.label, vendor: vendorName })}</p>
-        <p className="muted">{t('remove.keychain', { vendor: vendorName })}</p>
-      </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending} data-autofocus>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => void onConfirm()}
-          disabled={pending}
-          aria-busy={pending || undefined}
-        >
-          {pending ? t('remove.removing') : t('remove.confirm')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('remove.title')}
+      confirmLabel={t('remove.confirm')}
+      busyLabel={t('remove.removing')}
+      pending={pending}
+      onClose={onClose}
+      onConfirm={async () => {
+        const result = await removeAccount(account.id);
+        if (!result.ok) return errorText(result.error);
+        setFlash(t('remove.removed', { label: account.label }));
+        onClose();
+        return null;
+      }}
+    >
+      <p>{t('remove.body', { label: account.label, vendor: vendorName })}</p>
+      <p className="muted">{t('remove.keychain', { vendor: vendorName })}</p>
+    </ConfirmDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../preload/contract/channels';
 import type { TrafficCode, TrafficCodeList } from '../../../preload/contract/traffic-codes';
 import { getApi } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useErrorText } from '../../lib/error-text';
 import { formatBytes } from '../../lib/format';
 
@@ -21,50 +20,21 @@ export function RevokeCodeDialog({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const bodyId = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const onConfirm = async () => {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const r = await getApi().trafficCodes.revoke({ accountId: account.id, code: code.code });
-    setPending(false);
-    if (r.ok) onDone(r.data);
-    else setError(errorText(r.error));
-  };
-
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('trafficCodes.revokeTitle', { code: code.code })}
+      cancelLabel={t('trafficCodes.keep')}
+      confirmLabel={t('trafficCodes.revokeConfirm')}
+      busyLabel={t('trafficCodes.revoking')}
       onClose={onClose}
-      busy={pending}
-      describedBy={bodyId}
+      onConfirm={async () => {
+        const r = await getApi().trafficCodes.revoke({ accountId: account.id, code: code.code });
+        if (!r.ok) return errorText(r.error);
+        onDone(r.data);
+        return null;
+      }}
     >
-      <div id={bodyId} className="dialog-body">
-        <p>{t('trafficCodes.revokeBody', { traffic: formatBytes(code.trafficBytes) })}</p>
-      </div>
-      {error ? (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      <div className="dialog-actions">
-        <span className="spacer" />
-        <button type="button" className="btn btn-ghost" onClick={onClose} disabled={pending} data-autofocus>
-          {t('trafficCodes.keep')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          onClick={() => void onConfirm()}
-          disabled={pending}
-          aria-busy={pending || undefined}
-        >
-          {pending ? t('trafficCodes.revoking') : t('trafficCodes.revokeConfirm')}
-        </button>
-      </div>
-    </Dialog>
+      <p>{t('trafficCodes.revokeBody', { traffic: formatBytes(code.trafficBytes) })}</p>
+    </ConfirmDialog>
   );
 }
