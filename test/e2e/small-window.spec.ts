@@ -63,3 +63,37 @@ test('900×600, dark, 简体中文: the dashboard, Activity, whitelists and the 
   await fitsWidth(page);
   await screenshot(page, 'small-dark-zh-subuser');
 });
+
+test('900×600, dark, 简体中文: the new screens — connection settings, traffic codes, order tools — fit and read in Chinese', async ({
+  page,
+  app,
+}) => {
+  await darkChinese(page, app);
+
+  await nav(page, '设置');
+  const connection = page.getByTestId('connection-section');
+  await expect(connection.getByRole('heading', { name: '连接供应商' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-connection');
+
+  await nav(page, '子账户');
+  await page.getByRole('combobox', { name: '账户', exact: true }).selectOption({ label: '演示 · Thordata' });
+  const codes = page.getByRole('region', { name: '流量兑换码' });
+  await expect(codes).toBeVisible();
+  await expect(codes.getByRole('table')).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-traffic-codes');
+
+  // A ProxyShard datacenter order of the demo account: its detail panel carries the vendor's own tools.
+  const ps = app.core.accounts.list().find((a) => a.vendor === 'proxyshard' && a.demo)!;
+  const snap = app.core.refresh.list().find((s) => s.accountId === ps.id)!;
+  const order = snap.orders.find((o) => o.status === 'active' && /dc|datacenter|数据中心/i.test(o.product ?? ''));
+  expect(order, 'the demo ProxyShard account has an active datacenter order').toBeTruthy();
+  await nav(page, '订单');
+  await page.getByRole('searchbox').fill(order!.id);
+  await page.getByRole('button', { name: `订单 ${order!.id} 的详情`, exact: true }).click();
+  const panel = page.getByRole('region', { name: `订单 ${order!.id}`, exact: true });
+  await expect(panel.getByRole('region', { name: '计费周期' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-order-tools');
+});
