@@ -22,6 +22,8 @@ const IMPORTS: Record<ViewId, () => Promise<ComponentType>> = {
   traffic: () => import('./views/TrafficView').then((m) => m.TrafficView),
   whitelists: () => import('./views/WhitelistsView').then((m) => m.WhitelistsView),
   subUsers: () => import('./views/SubUsersView').then((m) => m.SubUsersView),
+  servers: () => import('./views/ServersView').then((m) => m.ServersView),
+  residential: () => import('./views/ResidentialView').then((m) => m.ResidentialView),
   activity: () => import('./views/ActivityView').then((m) => m.ActivityView),
   accounts: () => import('./views/AccountsView').then((m) => m.AccountsView),
   settings: () => import('./views/SettingsView').then((m) => m.SettingsView),

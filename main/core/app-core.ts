@@ -13,8 +13,12 @@ import type { AppLogger } from './logging/logger';
 import { ConnectionService, connectionHandlers } from './network/connection-service';
 import { accountOperations } from './operations/account-operations';
 import { orderTools } from './operations/order-tools';
+import { purchaseHandlers } from './operations/purchase-handlers';
 import { renewalHandlers } from './operations/renewal-handlers';
+import { residential } from './operations/residential';
+import { serverHandlers } from './operations/servers';
 import { trafficCodes } from './operations/traffic-codes';
+import { PurchaseService } from './purchases/purchase-service';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
 import { ReminderRunner } from './renewals/reminder-runner';
@@ -66,6 +70,7 @@ export interface Core {
   accounts: AccountsService;
   refresh: RefreshService;
   renewals: RenewalService;
+  purchases: PurchaseService;
   reminders: ReminderRunner;
   store: AppStore;
   /** Saves the disk refused, retried until they get through (and the notice they show). */
@@ -129,6 +134,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   await connection.init();
   const refresh = new RefreshService(accounts, snapshots, events, now);
   const renewals = new RenewalService({ dataDir: opts.dataDir, accounts, now });
+  // Buying: its own journal, the same audit log (one file, one writer) and a refresh after each purchase.
+  const purchases = new PurchaseService({ dataDir: opts.dataDir, accounts, audit: renewals.audit, refresh, now });
   const reminders = new ReminderRunner(opts.dataDir, {
     events,
     snapshots: () => refresh.list(),
@@ -175,6 +182,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           ...store.notices,
           ...snapshots.notices,
           ...renewals.notices(),
+          ...purchases.notices(),
           ...reminders.notices,
           ...(opts.guard?.notices() ?? []),
         ],
@@ -237,7 +245,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...accountOperations(accounts, snapshots, events),
     ...orderTools(accounts, refresh),
     ...trafficCodes(accounts),
+    ...residential(accounts),
+    ...serverHandlers(accounts, now),
     ...renewalHandlers(renewals, accounts, events),
+    ...purchaseHandlers(purchases, accounts, events),
     ...connectionHandlers(connection),
     'reminders:test': () => reminders.sendTest(),
     'settings:get': () => store.settings(),
@@ -257,6 +268,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     log?.warn({ err: e instanceof Error ? e.message : String(e) }, 'reconcile at start-up failed');
     return [];
   });
+  const reconcilingPurchases = purchases.reconcilePending().catch((e: unknown) => {
+    log?.warn({ err: e instanceof Error ? e.message : String(e) }, 'reconciling purchases at start-up failed');
+    return [];
+  });
 
   return {
     handlers,
@@ -267,12 +282,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store,
     disk,
     renewals,
+    purchases,
     reminders,
     async shutdown() {
       scheduler.stop();
       reminders.stop();
       await reconciling;
+      await reconcilingPurchases;
       await renewals.idle(); // a renewal being sent finishes and its result is journaled
+      await purchases.idle(); // so does a purchase being sent
       await refresh.idle();
       await snapshots.idle(); // saves made outside a refresh (whitelist, sub-users) and the start-up sealing
       await opts.demo?.stop();

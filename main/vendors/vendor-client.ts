@@ -21,7 +21,22 @@ import type {
   VendorId,
   WhitelistEntry,
 } from '../../preload/contract/model';
-import type { DropItem, OrderIpTools, SignatureItem } from '../../preload/contract/order-tools';
+import type { DropItem, OrderAddons, OrderIpTools, SignatureItem } from '../../preload/contract/order-tools';
+import type {
+  PurchaseCatalog,
+  PurchaseEvidence,
+  PurchaseRequest,
+  VendorPurchaseAnswer,
+  VendorPurchaseQuote,
+} from '../../preload/contract/purchases';
+import type {
+  ResidentialForm,
+  ResidentialLocations,
+  ResidentialLocationsQuery,
+  ResidentialRequest,
+  ResidentialResult,
+} from '../../preload/contract/residential';
+import type { ServerMonitor, ServerSubUsers } from '../../preload/contract/servers';
 import type { TrafficCode, TrafficCodeList, TrafficCodeStatus } from '../../preload/contract/traffic-codes';
 import type { Credentials } from '../../preload/contract/vendors';
 import type { TransportLog, TransportOptions } from './http/transport';
@@ -124,6 +139,15 @@ export interface VendorClient {
   purchaseAddon?(orderId: string, addonKey: string, qty: number, opts: WriteOptions): Promise<void>;
   /** Thordata: restart an unlimited server. */
   restartServer?(serverId: string): Promise<void>;
+  /** Thordata (capability 'serverMonitor'): CPU / memory / connections / bandwidth series of a server (S3). */
+  serverMonitor?(serverId: string, q: MonitorQuery): Promise<ServerMonitor>;
+  /** Thordata: the load balancer's series of a server (S4). */
+  balancingMonitor?(serverId: string, q: MonitorQuery): Promise<ServerMonitor>;
+  /** Thordata: the sub-users allowed on a server (S7) and the ones that could be added. */
+  serverSubUsers?(serverId: string): Promise<ServerSubUsers>;
+  /** Thordata: allow / remove a sub-user of the unlimited product on a server (S8 / S9; no money). */
+  bindServerSubUser?(serverId: string, username: string): Promise<void>;
+  unbindServerSubUser?(serverId: string, username: string): Promise<void>;
   /** Thordata: upgrade an unlimited server (paid). */
   upgradeServer?(serverId: string, planId: string, opts: WriteOptions): Promise<void>;
   /** BestProxy: close (cancel) an unpaid order. */
@@ -134,10 +158,47 @@ export interface VendorClient {
   setSignatures?(orderId: string, items: SignatureItem[]): Promise<void>;
   /** ProxyShard: mark IPs of a DC/ISP order to be dropped (or kept) at its next renewal. */
   setDropAtRenewal?(orderId: string, items: DropItem[]): Promise<void>;
+  /** ProxyShard: the add-ons of a DC/ISP order (p0f slots) with what is pending at the next renewal. */
+  orderAddons?(orderId: string): Promise<OrderAddons>;
+  /** ProxyShard: from the next renewal keep `nextQty` units of an add-on (no money moves now). */
+  scheduleAddonDowngrade?(orderId: string, addonKey: string, nextQty: number): Promise<void>;
+  /** ProxyShard: cancel a scheduled add-on downgrade. */
+  cancelAddonSchedule?(orderId: string, addonKey: string): Promise<void>;
   /** Thordata: traffic redeem codes (CDK), list / one code / revoke (no money moves). */
   listCdks?(filter?: { status?: TrafficCodeStatus }): Promise<TrafficCodeList>;
   cdkInfo?(code: string): Promise<TrafficCode>;
   revokeCdk?(code: string): Promise<void>;
+
+  // Buying (capability 'purchase', and 'addons' / 'serverUpgrade' / 'trafficCodesCreate' for the other
+  // kinds): main/core/purchases runs quote → confirm → journal → send once → settle by reading.
+  /** What can be bought now: products, locations with stock, cycles, options (payment methods…). */
+  purchaseCatalog?(accountId: string): Promise<PurchaseCatalog>;
+  /** The vendor's own price check where it has one (vendorQuoted); never moves money. */
+  quotePurchase?(req: PurchaseRequest): Promise<VendorPurchaseQuote>;
+  /**
+   * Moves money (or traffic). Sent once, never retried; its outcome is decided by write-outcome.ts: a
+   * documented refusal throws a VendorError (not uncertain); anything else after sending throws an
+   * `uncertain` VendorError. Resolves only when the vendor said it was done.
+   */
+  purchase?(req: PurchaseRequest, opts: WriteOptions): Promise<VendorPurchaseAnswer>;
+  /** Reads the vendor state this purchase changes (before sending, and to settle an unknown outcome). */
+  purchaseEvidence?(req: PurchaseRequest): Promise<PurchaseEvidence>;
+
+  // Residential endpoint generator (capability 'residential', issue 14 §2; <vendor>/residential.ts).
+  // Reads only: no money moves. Extract answers are validated (host:port); gateway logins are built locally.
+  /** What the vendor offers: modes, filters, sessions, logins, and (Thordata) the whitelist the extract link needs. */
+  residentialForm?(): Promise<ResidentialForm>;
+  /** One location list (countries, states of a country, cities, ASNs). */
+  residentialOptions?(q: Omit<ResidentialLocationsQuery, 'accountId'>): Promise<ResidentialLocations>;
+  /** The endpoints: extracted from the vendor (a read) or built as gateway logins. */
+  generateResidential?(req: Omit<ResidentialRequest, 'accountId'>): Promise<ResidentialResult>;
+}
+
+/** A monitor window: ISO instants and seconds per point (60, 300, 3600, 86400). */
+export interface MonitorQuery {
+  from: string;
+  to: string;
+  period: number;
 }
 
 export interface ClientOptions {

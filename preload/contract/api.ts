@@ -48,6 +48,10 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       dropAtRenewal: (input: ChannelArgs<'orders:dropAtRenewal'>[0]) => invoke('orders:dropAtRenewal', input),
       setTag: (input: ChannelArgs<'orders:setTag'>[0]) => invoke('orders:setTag', input),
       changeCycle: (input: ChannelArgs<'orders:changeCycle'>[0]) => invoke('orders:changeCycle', input),
+      addons: (input: ChannelArgs<'orders:addons'>[0]) => invoke('orders:addons', input),
+      scheduleAddon: (input: ChannelArgs<'orders:scheduleAddon'>[0]) => invoke('orders:scheduleAddon', input),
+      cancelAddonSchedule: (input: ChannelArgs<'orders:cancelAddonSchedule'>[0]) =>
+        invoke('orders:cancelAddonSchedule', input),
     },
     traffic: {
       get: (input: ChannelArgs<'traffic:get'>[0]) => invoke('traffic:get', input),
@@ -55,6 +59,19 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     trafficCodes: {
       list: (input: ChannelArgs<'trafficCodes:list'>[0]) => invoke('trafficCodes:list', input),
       revoke: (input: ChannelArgs<'trafficCodes:revoke'>[0]) => invoke('trafficCodes:revoke', input),
+    },
+    residential: {
+      form: (input: ChannelArgs<'residential:form'>[0]) => invoke('residential:form', input),
+      locations: (input: ChannelArgs<'residential:locations'>[0]) => invoke('residential:locations', input),
+      generate: (input: ChannelArgs<'residential:generate'>[0]) => invoke('residential:generate', input),
+    },
+    servers: {
+      monitor: (input: ChannelArgs<'servers:monitor'>[0]) => invoke('servers:monitor', input),
+      balancing: (input: ChannelArgs<'servers:balancing'>[0]) => invoke('servers:balancing', input),
+      restart: (input: ChannelArgs<'servers:restart'>[0]) => invoke('servers:restart', input),
+      subUsers: (input: ChannelArgs<'servers:subUsers'>[0]) => invoke('servers:subUsers', input),
+      bind: (input: ChannelArgs<'servers:bind'>[0]) => invoke('servers:bind', input),
+      unbind: (input: ChannelArgs<'servers:unbind'>[0]) => invoke('servers:unbind', input),
     },
     renewals: {
       periods: (input: ChannelArgs<'renewals:periods'>[0]) => invoke('renewals:periods', input),
@@ -67,6 +84,14 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       resolve: (input: ChannelArgs<'renewals:resolve'>[0]) => invoke('renewals:resolve', input),
       holds: () => invoke('renewals:holds'),
       releaseHold: (input: ChannelArgs<'renewals:releaseHold'>[0]) => invoke('renewals:releaseHold', input),
+    },
+    purchases: {
+      catalog: (input: ChannelArgs<'purchases:catalog'>[0]) => invoke('purchases:catalog', input),
+      quote: (input: ChannelArgs<'purchases:quote'>[0]) => invoke('purchases:quote', input),
+      confirm: (confirmation: ChannelArgs<'purchases:confirm'>[0]) => invoke('purchases:confirm', confirmation),
+      list: () => invoke('purchases:list'),
+      reconcile: (input: ChannelArgs<'purchases:reconcile'>[0]) => invoke('purchases:reconcile', input),
+      resolve: (input: ChannelArgs<'purchases:resolve'>[0]) => invoke('purchases:resolve', input),
     },
     audit: {
       list: () => invoke('audit:list'),

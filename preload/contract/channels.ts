@@ -20,14 +20,28 @@ import {
   type WhitelistEntry,
 } from './model';
 import {
+  AddonCancelScheduleSchema,
+  AddonScheduleSchema,
   BillingCycleChangeSchema,
   DropChangeSchema,
+  type OrderAddons,
   type OrderIpTools,
   OrderTagChangeSchema,
   OrderToolRefSchema,
   SignatureChangeSchema,
 } from './order-tools';
 import type { WireSnapshot } from './proxy-columns';
+import {
+  type PurchaseBatchView,
+  type PurchaseCatalog,
+  PurchaseCatalogInputSchema,
+  PurchaseConfirmationSchema,
+  PurchaseQuoteInputSchema,
+  type PurchaseQuoteView,
+  type PurchaseRecordView,
+  PurchaseRefSchema,
+  PurchaseResolveSchema,
+} from './purchases';
 import {
   type AuditRowView,
   AutoRenewInputSchema,
@@ -44,6 +58,14 @@ import {
   ResolveItemSchema,
 } from './renewals';
 import {
+  type ResidentialForm,
+  ResidentialFormQuerySchema,
+  type ResidentialLocations,
+  ResidentialLocationsQuerySchema,
+  ResidentialRequestSchema,
+  type ResidentialResult,
+} from './residential';
+import {
   AccountRefSchema,
   AddAccountInputSchema,
   ConnectionTestInputSchema,
@@ -59,6 +81,14 @@ import {
   TrafficQuerySchema,
   WhitelistChangeSchema,
 } from './schemas';
+import {
+  type RestartResult,
+  type ServerMonitor,
+  ServerMonitorInputSchema,
+  ServerRefSchema,
+  ServerSubUserChangeSchema,
+  type ServerSubUsers,
+} from './servers';
 import { type TrafficCodeList, TrafficCodeListSchema, TrafficCodeRefSchema } from './traffic-codes';
 import { type CredentialField, type RenewRule, VENDOR_PAGES, type VendorPage } from './vendors';
 
@@ -197,8 +227,23 @@ export const requestSchemas = {
   /** Thordata traffic redeem codes (traffic-codes.ts): read when asked, revoke sent once. */
   'trafficCodes:list': z.tuple([TrafficCodeListSchema]),
   'trafficCodes:revoke': z.tuple([TrafficCodeRefSchema]),
+  /** Residential endpoint generator (residential.ts): reads and local building only, no money moves. */
+  'residential:form': z.tuple([ResidentialFormQuerySchema]),
+  'residential:locations': z.tuple([ResidentialLocationsQuerySchema]),
+  'residential:generate': z.tuple([ResidentialRequestSchema]),
+  /** Thordata unlimited servers (servers.ts): monitors read when asked; restart and bind/unbind sent once. */
+  'servers:monitor': z.tuple([ServerMonitorInputSchema]),
+  'servers:balancing': z.tuple([ServerMonitorInputSchema]),
+  'servers:restart': z.tuple([ServerRefSchema]),
+  'servers:subUsers': z.tuple([ServerRefSchema]),
+  'servers:bind': z.tuple([ServerSubUserChangeSchema]),
+  'servers:unbind': z.tuple([ServerSubUserChangeSchema]),
   'orders:setTag': z.tuple([OrderTagChangeSchema]),
   'orders:changeCycle': z.tuple([BillingCycleChangeSchema]),
+  /** ProxyShard p0f add-ons of a DC/ISP order: read, downgrade at the next renewal, cancel it (no money). */
+  'orders:addons': z.tuple([OrderToolRefSchema]),
+  'orders:scheduleAddon': z.tuple([AddonScheduleSchema]),
+  'orders:cancelAddonSchedule': z.tuple([AddonCancelScheduleSchema]),
   'renewals:periods': z.tuple([RenewalPeriodsInputSchema]),
   'renewals:quote': z.tuple([z.array(RenewalSelectionSchema).min(1).max(200)]),
   'renewals:execute': z.tuple([ConfirmationSchema]),
@@ -211,6 +256,13 @@ export const requestSchemas = {
   'renewals:releaseHold': z.tuple([HoldRefSchema]),
   'audit:list': z.tuple([]),
   'audit:csv': z.tuple([]),
+  /** Buying (purchases.ts): catalog → the vendor's price check → confirm the exact totals once. */
+  'purchases:catalog': z.tuple([PurchaseCatalogInputSchema]),
+  'purchases:quote': z.tuple([PurchaseQuoteInputSchema]),
+  'purchases:confirm': z.tuple([PurchaseConfirmationSchema]),
+  'purchases:list': z.tuple([]),
+  'purchases:reconcile': z.tuple([PurchaseRefSchema]),
+  'purchases:resolve': z.tuple([PurchaseResolveSchema]),
   /** Settings: show the next expiry reminder now, as a desktop notification (issue 11). */
   'reminders:test': z.tuple([]),
 } as const;
@@ -252,10 +304,25 @@ export interface ChannelResponses {
   'trafficCodes:list': TrafficCodeList;
   /** The list read after the revoke. */
   'trafficCodes:revoke': TrafficCodeList;
+  'residential:form': ResidentialForm;
+  'residential:locations': ResidentialLocations;
+  /** Gateway lines carry the proxy password: shown masked, copied/exported only on the user's action. */
+  'residential:generate': ResidentialResult;
+  'servers:monitor': ServerMonitor;
+  'servers:balancing': ServerMonitor;
+  'servers:restart': RestartResult;
+  'servers:subUsers': ServerSubUsers;
+  /** The server's sub-users read after the change. */
+  'servers:bind': ServerSubUsers;
+  'servers:unbind': ServerSubUsers;
   /** The order as the vendor reads it after the change. */
   'orders:setTag': Order;
   /** nextPrice: the vendor's price for the new cycle, from its answer (null when settled by reading). */
   'orders:changeCycle': { order: Order; nextPrice: Money | null };
+  /** Read from the vendor when asked; the writes answer with the add-ons read after them. */
+  'orders:addons': OrderAddons;
+  'orders:scheduleAddon': OrderAddons;
+  'orders:cancelAddonSchedule': OrderAddons;
   'renewals:periods': RenewPeriod[];
   'renewals:quote': RenewalQuoteView;
   'renewals:execute': ExecuteResultView;
@@ -270,6 +337,13 @@ export interface ChannelResponses {
   'audit:list': { rows: AuditRowView[]; damagedLines: number };
   /** The audit log as CSV text (header row, RFC-4180 quoting). */
   'audit:csv': string;
+  'purchases:catalog': PurchaseCatalog;
+  'purchases:quote': PurchaseQuoteView;
+  'purchases:confirm': PurchaseBatchView;
+  /** Every purchase in the journal (and damaged records still blocking, as 'uncertain'). */
+  'purchases:list': PurchaseRecordView[];
+  'purchases:reconcile': PurchaseRecordView;
+  'purchases:resolve': PurchaseRecordView;
   /** The test reminder that was sent (also pushed as a 'reminder' event), in the app's language. */
   'reminders:test': { title: string; body: string };
 }
@@ -292,6 +366,8 @@ export type AppEvent =
   /** AppInfo.notices changed while running (e.g. the disk filled up, or saving works again): reload them. */
   | { type: 'notices-changed' }
   | { type: 'renewal-progress'; progress: RenewalProgressView }
+  /** A purchase changed state (sending, done, failed, uncertain). */
+  | { type: 'purchase-progress'; record: PurchaseRecordView }
   /**
    * An expiry reminder (each item told once per expiry, at its most urgent threshold; one per account, or one
    * summary over several accounts with `accountId` '' and `itemIds` `${accountId}|${id}`); the shell shows it

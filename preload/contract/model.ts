@@ -36,6 +36,11 @@ export const CAPABILITIES = [
   'p0fSignatures', // ProxyShard: p0f OS signature per DC/ISP IP
   'dropAtRenewal', // ProxyShard: mark DC/ISP IPs to be dropped at the next renewal (del-np)
   'trafficCodes', // Thordata: traffic redeem codes (CDK) list and revoke
+  'trafficCodesCreate', // Thordata: create traffic codes (spends traffic; the purchase path)
+  'purchase', // buy new proxies through the API (catalog, price check, order)
+  'serverUpgrade', // Thordata: upgrade an unlimited server (paid; the purchase path)
+  'serverMonitor', // Thordata: unlimited-server and balancing monitors, restart, bound sub-users
+  'residential', // residential endpoint generator (locations, session, count)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

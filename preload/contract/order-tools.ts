@@ -4,6 +4,7 @@
  * Request schemas for channels.ts and the views they answer with.
  */
 import { z } from 'zod';
+import type { Money } from './model';
 import { AccountIdSchema, IpAddressSchema } from './schemas';
 
 /** The p0f signatures ProxyShard documents (doc §3.2 #12); there is no "unset" value. */
@@ -68,4 +69,40 @@ export interface OrderIpTools {
   slots: { available: number; used: number } | null;
   /** The order's quantity as the vendor counts it now (recalculated after a del-np change); null when absent. */
   quantity: number | null;
+}
+
+/**
+ * ProxyShard add-ons of one DC/ISP order (doc §3.2 #13–#16, §4.3). A downgrade is scheduled for the
+ * next renewal (`nextQty` less than the current qty, at least 1) and can be cancelled; neither moves money.
+ */
+export const AddonScheduleSchema = z
+  .object({
+    accountId: AccountIdSchema,
+    orderId: OrderIdSchema,
+    addonKey: z.string().trim().min(1).max(40),
+    nextQty: z.number().int().min(1).max(10_000),
+  })
+  .strict();
+export const AddonCancelScheduleSchema = z
+  .object({ accountId: AccountIdSchema, orderId: OrderIdSchema, addonKey: z.string().trim().min(1).max(40) })
+  .strict();
+
+export interface OrderAddonLine {
+  addonKey: string;
+  /** Units active this period. */
+  qty: number;
+  /** Price per unit per period, as bought; null when the vendor does not say. */
+  pricePerUnit: Money | null;
+  /** What changes at the next renewal; null = nothing scheduled. */
+  pending: { action: 'downgrade' | 'cancel'; nextQty: number | null } | null;
+}
+
+export interface OrderAddons {
+  orderId: string;
+  /** The vendor's order status (add-ons are bought for active orders only). */
+  status: string | null;
+  product: string | null;
+  lines: OrderAddonLine[];
+  /** p0f slots of the order (#9): active, used by signed IPs, after the next renewal (null = not said). */
+  slots: { available: number; used: number; next: number | null } | null;
 }

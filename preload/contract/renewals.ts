@@ -150,7 +150,7 @@ export interface RenewalProgressView {
 
 export interface AuditRowView {
   at: string;
-  action: 'renew' | 'reconcile' | 'retry';
+  action: 'renew' | 'reconcile' | 'retry' | 'buy';
   operationId: string;
   accountId: string;
   accountLabel: string;

@@ -8,6 +8,8 @@ export const NAV_ITEMS: { id: ViewId; key: string }[] = [
   { id: 'traffic', key: 'nav.traffic' },
   { id: 'whitelists', key: 'nav.whitelists' },
   { id: 'subUsers', key: 'nav.subUsers' },
+  { id: 'servers', key: 'nav.servers' },
+  { id: 'residential', key: 'nav.residential' },
   { id: 'activity', key: 'activity.title' },
   { id: 'accounts', key: 'nav.accounts' },
   { id: 'settings', key: 'nav.settings' },

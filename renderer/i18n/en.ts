@@ -19,6 +19,8 @@ export const en = {
     traffic: 'Traffic',
     whitelists: 'Whitelists',
     subUsers: 'Sub-users',
+    servers: 'Servers',
+    residential: 'Residential',
     accounts: 'Accounts',
     settings: 'Settings',
   },

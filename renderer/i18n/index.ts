@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { desktopEn } from '../../preload/contract/locales/desktop.en';
 import { desktopZhCN } from '../../preload/contract/locales/desktop.zh-CN';
 import type { Settings } from '../../preload/contract/schemas';
+import { buyEn } from './buy.en';
+import { buyZhCN } from './buy.zh-CN';
 import { connectionEn } from './connection.en';
 import { connectionZhCN } from './connection.zh-CN';
 import { dashboardPlusEn } from './dashboard-plus.en';
@@ -25,6 +27,10 @@ import { renewEn } from './renew.en';
 import { renewZhCN } from './renew.zh-CN';
 import { renewFlowEn } from './renew-flow.en';
 import { renewFlowZhCN } from './renew-flow.zh-CN';
+import { residentialEn } from './residential.en';
+import { residentialZhCN } from './residential.zh-CN';
+import { serversEn } from './servers.en';
+import { serversZhCN } from './servers.zh-CN';
 import { tablesPlusEn } from './tables-plus.en';
 import { tablesPlusZhCN } from './tables-plus.zh-CN';
 import { trafficCodesEn } from './traffic-codes.en';
@@ -52,6 +58,9 @@ void i18n.use(initReactI18next).init({
         ...orderToolsEn,
         ...orderEditEn,
         ...trafficCodesEn,
+        ...residentialEn,
+        ...serversEn,
+        ...buyEn,
         ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
@@ -70,6 +79,9 @@ void i18n.use(initReactI18next).init({
         ...orderToolsZhCN,
         ...orderEditZhCN,
         ...trafficCodesZhCN,
+        ...residentialZhCN,
+        ...serversZhCN,
+        ...buyZhCN,
         ...desktopZhCN,
       },
     },

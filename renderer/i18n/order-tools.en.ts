@@ -22,7 +22,7 @@ export const orderToolsEn = {
       slots:
         'p0f slots: {{used}} of {{available}} in use, {{free}} free. An IP’s first signature takes one slot for good; changing it later takes none.',
       noSlots:
-        'This order has no p0f slots. Buy p0f slots (the order’s add-on) at {{vendor}} first; each IP’s first signature takes one.',
+        'This order has no p0f slots. Buy them first with “Buy more slots” under p0f slots below; each IP’s first signature takes one.',
       ip: 'IP',
       current: 'Current signature',
       none: 'None (Linux default)',
@@ -53,6 +53,44 @@ export const orderToolsEn = {
       done: 'Saved. {{vendor}} will renew {{count}} IPs.',
       unknown:
         'The change may have been saved, but {{vendor}}’s answer could not be read. Proxydeck is checking by reading the order again.',
+    },
+    addons: {
+      title: 'p0f slots (add-on)',
+      intro: 'Each p0f slot lets one IP of this order get an OS signature. Slots are paid per period with the order.',
+      load: 'Show p0f slots',
+      loading: 'Reading the add-ons from {{vendor}}…',
+      reload: 'Read again',
+      none: 'This order has no p0f slots yet.',
+      current_one: 'p0f slots: {{count}} active ({{used}} used by signed IPs), {{price}} each per period.',
+      current_other: 'p0f slots: {{count}} active ({{used}} used by signed IPs), {{price}} each per period.',
+      pending_one: 'At the next renewal: {{count}} slot (a downgrade is scheduled).',
+      pending_other: 'At the next renewal: {{count}} slots (a downgrade is scheduled).',
+      priceUnknown: 'price not stated',
+      buyQty: 'Slots to buy',
+      buy: 'Buy more slots',
+      buyCost:
+        'About {{price}} for this period, charged from your {{vendor}} wallet at once. {{vendor}}’s own price check is shown before you confirm.',
+      activeOnly: '{{vendor}} sells add-ons for active orders only.',
+      dialogTitle: 'Buy p0f slots for order {{id}}',
+      nextQty: 'Slots to keep',
+      schedule: 'Schedule a downgrade at next renewal',
+      scheduleHint: 'Keep between 1 and {{max}} slots from the next renewal. Nothing is charged or refunded now.',
+      scheduleCost_one:
+        'From the next renewal the order keeps {{count}} slot, and each renewal costs {{saving}} less. Nothing is charged or refunded now; every slot keeps working until then.',
+      scheduleCost_other:
+        'From the next renewal the order keeps {{count}} slots, and each renewal costs {{saving}} less. Nothing is charged or refunded now; every slot keeps working until then.',
+      cancel: 'Cancel the scheduled downgrade',
+      cancelCost_one:
+        'The order then keeps its {{count}} slot at the next renewal, and the renewal costs {{extra}} more than with the downgrade. Nothing is charged now.',
+      cancelCost_other:
+        'The order then keeps all {{count}} slots at the next renewal, and the renewal costs {{extra}} more than with the downgrade. Nothing is charged now.',
+      saving: 'Saving…',
+      bought: 'Bought. The order’s slots are updated.',
+      scheduled_one: 'Scheduled: {{count}} slot from the next renewal.',
+      scheduled_other: 'Scheduled: {{count}} slots from the next renewal.',
+      cancelled: 'The scheduled downgrade is cancelled.',
+      unknown:
+        'The change may have been saved, but {{vendor}}’s answer could not be read. Proxydeck read the order again: what is shown is what {{vendor}} says now.',
     },
     os: {
       ios: 'iOS',

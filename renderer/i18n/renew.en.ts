@@ -115,6 +115,7 @@ export const renewEn = {
       renew: 'Renew',
       reconcile: 'Check again',
       retry: 'Retry',
+      buy: 'Buy',
     },
     estimate: 'estimate',
   },

@@ -117,6 +117,7 @@ export const renewZhCN: RenewMessages = {
       renew: '续费',
       reconcile: '再次检查',
       retry: '重试',
+      buy: '购买',
     },
     estimate: '估算',
   },

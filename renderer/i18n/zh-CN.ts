@@ -16,6 +16,8 @@ export const zhCN: Messages = {
     traffic: '流量',
     whitelists: '白名单',
     subUsers: '子账户',
+    servers: '服务器',
+    residential: '住宅代理',
     accounts: '账户',
     settings: '设置',
   },

@@ -10,6 +10,8 @@ export type ViewId =
   | 'traffic'
   | 'whitelists'
   | 'subUsers'
+  | 'servers'
+  | 'residential'
   | 'activity'
   | 'accounts'
   | 'settings';

@@ -3,6 +3,7 @@ import type { AppEvent } from '../../preload/contract/channels';
 import { getApi } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
+import { usePurchasesStore } from './purchases';
 import { useRenewalsStore } from './renewals';
 import { useSettingsStore } from './settings';
 import { useSnapshotsStore } from './snapshots';
@@ -34,6 +35,9 @@ export function handleEvent(event: AppEvent): void {
       break;
     case 'renewal-progress':
       useRenewalsStore.getState().onProgress(event.progress);
+      break;
+    case 'purchase-progress':
+      usePurchasesStore.getState().onProgress(event.record);
       break;
     case 'open-view':
       // A reminder notification was clicked: show the IPs view (where the expiring items are).

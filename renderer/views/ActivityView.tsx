@@ -127,7 +127,7 @@ export function ActivityView() {
               onChange={(e) => set({ action: e.target.value as ActivityFilter['action'] })}
             >
               <option value="all">{t('formsPlus.activity.allActions')}</option>
-              {(['renew', 'retry', 'reconcile'] as const).map((a) => (
+              {(['renew', 'retry', 'reconcile', 'buy'] as const).map((a) => (
                 <option key={a} value={a}>
                   {t(`activity.action.${a}`)}
                 </option>

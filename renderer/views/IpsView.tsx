@@ -29,6 +29,7 @@ import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
+import { BuyButton } from './buy/BuyButton';
 import { ReminderRenew } from './dashboard/ReminderRenew';
 import { ExportPanel } from './ips/ExportPanel';
 import { IpFilters } from './ips/IpFilters';
@@ -187,9 +188,12 @@ export function IpsView() {
           </h1>
           <p className="muted">{t('ips.intro')}</p>
         </div>
-        <button type="button" className="btn" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
-          {reveal ? t('ips.hidePasswords') : t('ips.revealPasswords')}
-        </button>
+        <div className="input-with-button">
+          <button type="button" className="btn" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+            {reveal ? t('ips.hidePasswords') : t('ips.revealPasswords')}
+          </button>
+          <BuyButton />
+        </div>
       </header>
       <RefreshStrip />
 

@@ -13,6 +13,7 @@ import { useAccountsStore } from '../stores/accounts';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
+import { BuyButton } from './buy/BuyButton';
 import { OrderDetail } from './orders/OrderDetail';
 import { OrdersTable, type Sort, type SortKey } from './orders/OrdersTable';
 import { RenewDialog } from './renew/RenewDialog';
@@ -142,6 +143,7 @@ export function OrdersView() {
           </h1>
           <p className="muted">{t('orders.intro')}</p>
         </div>
+        <BuyButton />
       </header>
       <RefreshStrip />
 

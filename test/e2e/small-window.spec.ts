@@ -97,3 +97,72 @@ test('900×600, dark, 简体中文: the new screens — connection settings, tra
   await fitsWidth(page);
   await screenshot(page, 'small-dark-zh-order-tools');
 });
+
+test('900×600, dark, 简体中文: the buy window and its price check fit and read in Chinese', async ({ page, app }) => {
+  await darkChinese(page, app);
+  await nav(page, '订单');
+  await page.getByRole('button', { name: '购买代理', exact: true }).click();
+  const buy = page.getByRole('dialog', { name: '购买代理' });
+  await expect(buy).toBeVisible();
+  await buy.getByRole('combobox', { name: '账户', exact: true }).selectOption({ label: '演示 · ProxyShard' });
+  const product = buy.getByRole('combobox', { name: '产品', exact: true });
+  await expect(product).toBeVisible();
+  // The first product that can be bought now.
+  const value = await product.evaluate(
+    (el: HTMLSelectElement) => [...el.options].find((o) => o.value && !o.disabled)?.value ?? '',
+  );
+  expect(value).not.toBe('');
+  await product.selectOption(value);
+  await expect(buy.getByText('数量', { exact: false }).first()).toBeVisible();
+  await fitsWidth(page);
+  // Nothing in the dialog scrolls sideways either.
+  expect(await buy.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, 'small-dark-zh-buy');
+
+  await buy.getByRole('button', { name: '查询价格' }).click();
+  const confirm = page.getByRole('dialog', { name: '确认购买' });
+  await expect(confirm.getByTestId('buy-total')).toBeVisible({ timeout: 30_000 });
+  await expect(confirm.getByTestId('buy-total')).toContainText('合计');
+  await fitsWidth(page);
+  expect(await confirm.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, 'small-dark-zh-buy-confirm');
+});
+
+test('900×600, dark, 简体中文: the Servers view — list, monitor charts, sub-users — fits and reads in Chinese', async ({
+  page,
+  app,
+}) => {
+  await darkChinese(page, app);
+  await nav(page, '服务器');
+  await expect(page.getByRole('heading', { level: 1, name: '服务器' })).toBeVisible();
+  const list = page.getByRole('table', { name: '无限服务器' });
+  await expect(list).toBeVisible();
+  await list.getByRole('button').first().click();
+  const cpu = page.getByRole('figure', { name: 'CPU 和内存（%），最近 24 小时' });
+  await expect(cpu.locator('svg .recharts-line')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: '允许使用这台服务器的子用户' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-servers');
+});
+
+test('900×600, dark, 简体中文: the residential generator and its city list fit and read in Chinese', async ({
+  page,
+  app,
+}) => {
+  await darkChinese(page, app);
+  await nav(page, '住宅代理');
+  await expect(page.getByRole('heading', { level: 1, name: '住宅代理' })).toBeVisible();
+  await page.getByRole('combobox', { name: '账户', exact: true }).selectOption({ label: '演示 · Thordata' });
+  await expect(page.getByRole('heading', { name: '提取链接的白名单' })).toBeVisible();
+  await page
+    .getByRole('listbox', { name: '国家/地区' })
+    .getByRole('option', { name: 'United States', exact: true })
+    .click();
+  await expect(page.getByRole('listbox', { name: '城市' })).toBeVisible();
+  await page.getByRole('searchbox', { name: '筛选城市' }).fill('Dallas');
+  await expect(
+    page.getByRole('listbox', { name: '城市' }).getByRole('option', { name: 'Dallas', exact: true }),
+  ).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-residential');
+});

@@ -49,6 +49,68 @@ test.describe('traffic codes', () => {
   });
 });
 
+test.describe('creating traffic codes', () => {
+  test('Thordata: create 3 codes through the purchase confirmation (traffic spent once), then revoke one', async ({
+    page,
+    app,
+  }) => {
+    await addAccounts(app, page, ['thordata']);
+    const sim = app.sims.thordata as ThordataSimulator;
+    const posts = (path: string) => sim.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith(path));
+    const seeded = new Set(sim.cdk.codes.map((c) => c.cdk));
+    const mbBefore = sim.state.trafficBalanceMb;
+    await nav(page, 'Sub-users');
+    const section = page.getByRole('region', { name: 'Traffic codes' });
+    await expect(section.getByRole('table', { name: 'Traffic codes' })).toBeVisible();
+
+    await section.getByRole('button', { name: 'Create codes' }).click();
+    const form = page.getByRole('dialog', { name: 'Create traffic codes' });
+    await form.getByLabel('How many codes').fill('3');
+    await form.getByLabel('Traffic per code (GB)').fill('2');
+    await expect(form).toContainText('Spends 6 GB of traffic in total.');
+    await expect(form).toContainText('Traffic left on this account:');
+    // A bad number is refused in the form: nothing is quoted or sent.
+    await form.getByLabel('How many codes').fill('0');
+    await form.getByRole('button', { name: 'Continue' }).click();
+    await expect(form).toContainText('Enter a whole number from 1 to 100.');
+    await form.getByLabel('How many codes').fill('3');
+    await form.getByRole('button', { name: 'Continue' }).click();
+
+    const d = page.getByRole('dialog', { name: 'Create 3 traffic codes' });
+    await expect(d).toContainText('3 traffic codes × 2 GB (6 GB of traffic)');
+    expect(posts('/cdk/create')).toHaveLength(0);
+    // Traffic codes have no money price: the confirmation names what they spend instead.
+    await expect(d.getByTestId('buy-pay')).toBeEnabled();
+    await screenshot(page, 'create-traffic-codes');
+    await d.getByTestId('buy-pay').click();
+    await expect(d.getByRole('button', { name: 'Close' })).toBeEnabled();
+    await d.getByRole('button', { name: 'Close' }).click();
+    await expect(d).toHaveCount(0);
+
+    expect(posts('/cdk/create')).toHaveLength(1);
+    expect(mbBefore - sim.state.trafficBalanceMb).toBe(6 * 1024);
+    const made = sim.cdk.codes.filter((c) => !seeded.has(c.cdk));
+    expect(made).toHaveLength(3);
+    const fresh = section.getByRole('region', { name: 'New codes' });
+    const table = section.getByRole('table', { name: 'Traffic codes' });
+    for (const c of made) {
+      await expect(fresh.getByRole('button', { name: `Copy code ${c.cdk}` })).toBeVisible();
+      await expect(table.locator(`tr[data-code="${c.cdk}"]`)).toContainText('Not used yet');
+    }
+    await expect(section).toContainText(`${seeded.size + 3} codes`);
+
+    const target = made[0]!;
+    await table.getByRole('button', { name: `Revoke code ${target.cdk}` }).click();
+    await page
+      .getByRole('dialog', { name: `Revoke code ${target.cdk}?` })
+      .getByRole('button', { name: 'Revoke the code' })
+      .click();
+    await expect(table.locator(`tr[data-code="${target.cdk}"]`)).toContainText('Revoked');
+    expect(posts('/cdk/revoke')).toHaveLength(1);
+    expect(posts('/cdk/create')).toHaveLength(1);
+  });
+});
+
 test.describe('traffic codes in demo mode', () => {
   test.use({ demo: true });
 

@@ -50,6 +50,19 @@ describe('writeThenRead', () => {
     ).rejects.toMatchObject({ code: 'outcome_unknown' });
   });
 
+  it('done, but the read-back fails: says the change WAS made and to refresh, not to try again', async () => {
+    const err = await writeThenRead(
+      async () => undefined,
+      async () => {
+        throw new VendorError('proxyshard', 'network');
+      },
+      () => true,
+    ).catch((e: unknown) => e as Error & { code: string });
+    expect(err).toMatchObject({ code: 'bad_response' });
+    expect(err.message).toMatch(/^ProxyShard made the change, but Proxydeck could not read the result back \(/);
+    expect(err.message).toMatch(/do not make the change again\.$/);
+  });
+
   it('a refusal is passed on as it is, without reading', async () => {
     let reads = 0;
     await expect(

@@ -1,5 +1,5 @@
 import type { Capability, Money, Order } from '../../../preload/contract/model';
-import type { OrderIpTools } from '../../../preload/contract/order-tools';
+import type { OrderAddons, OrderIpTools } from '../../../preload/contract/order-tools';
 import { VENDORS } from '../../../preload/contract/vendors';
 import type { VendorClient } from '../../vendors/vendor-client';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -14,7 +14,10 @@ type OrderToolChannels =
   | 'orders:setSignatures'
   | 'orders:dropAtRenewal'
   | 'orders:setTag'
-  | 'orders:changeCycle';
+  | 'orders:changeCycle'
+  | 'orders:addons'
+  | 'orders:scheduleAddon'
+  | 'orders:cancelAddonSchedule';
 
 /**
  * A vendor's own order tools that move no money (issue 14 §3). Each write is sent once; an unknown
@@ -130,6 +133,40 @@ export function orderTools(
           (o) => (o.cycle === undefined ? null : o.cycle === cycle),
         );
         return { order, nextPrice };
+      } finally {
+        refresh.start([accountId]);
+      }
+    },
+    'orders:addons': async ({ accountId, orderId }) => {
+      const client = await clientWith(accountId, 'addons', 'orderAddons');
+      return client.orderAddons(orderId);
+    },
+    // Downgrade at the next renewal and its cancel move no money (doc §3.2 #15/#16); an unknown outcome
+    // is settled by reading the add-on line's `pending` (#9).
+    'orders:scheduleAddon': async ({ accountId, orderId, addonKey, nextQty }) => {
+      const client = await clientWith(accountId, 'addons', 'scheduleAddonDowngrade', 'orderAddons');
+      const pendingOf = (v: OrderAddons) => v.lines.find((l) => l.addonKey === addonKey)?.pending ?? null;
+      try {
+        return await writeThenRead(
+          () => client.scheduleAddonDowngrade(orderId, addonKey, nextQty),
+          () => client.orderAddons(orderId),
+          (v) => {
+            const p = pendingOf(v);
+            return p?.action === 'downgrade' && p.nextQty === nextQty;
+          },
+        );
+      } finally {
+        refresh.start([accountId]);
+      }
+    },
+    'orders:cancelAddonSchedule': async ({ accountId, orderId, addonKey }) => {
+      const client = await clientWith(accountId, 'addons', 'cancelAddonSchedule', 'orderAddons');
+      try {
+        return await writeThenRead(
+          () => client.cancelAddonSchedule(orderId, addonKey),
+          () => client.orderAddons(orderId),
+          (v) => !v.lines.some((l) => l.addonKey === addonKey && l.pending !== null),
+        );
       } finally {
         refresh.start([accountId]);
       }

@@ -32,7 +32,24 @@ export async function writeThenRead<T>(
     }
     throw e;
   }
-  return read();
+  return readBackAfterDone(read);
+}
+
+/**
+ * The vendor said the change was made, but reading it back failed: the error must not read as if the
+ * change failed (the user would try again). It says the change was made and to refresh.
+ */
+async function readBackAfterDone<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    const who = isVendorError(e) ? VENDOR_NAMES[e.vendor] : 'The vendor';
+    const why = isVendorError(e) || e instanceof AppFailure ? ` (${e.message})` : '';
+    throw new AppFailure(
+      'bad_response',
+      `${who} made the change, but Proxydeck could not read the result back${why}. Refresh the account to see it; do not make the change again.`,
+    );
+  }
 }
 
 /** All of `wanted` in `have` → true; none → false; some → null (cannot tell which way it went). */

@@ -20,8 +20,11 @@ const MoneySchema = z.object({ minor: z.number().int(), currency: z.string() });
 
 export const AuditRowSchema = z.object({
   at: z.string(),
-  /** renew = first attempt; reconcile = an unknown outcome settled by reading state; retry = failed items again. */
-  action: z.enum(['renew', 'reconcile', 'retry']),
+  /**
+   * renew = first attempt; reconcile = an unknown outcome settled by reading state (or the user's check);
+   * retry = failed items again; buy = a purchase (main/core/purchases). Rows written before 'buy' existed read the same.
+   */
+  action: z.enum(['renew', 'reconcile', 'retry', 'buy']),
   operationId: z.string(),
   accountId: z.string(),
   accountLabel: z.string(),

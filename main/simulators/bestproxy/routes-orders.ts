@@ -6,6 +6,7 @@
  * "Y-m-d H:i:s" by record id; pay_timestamp is unix seconds.
  */
 import type { SimRequest, SimResponse } from '../sim-server';
+import { newPurchase, productExtras } from './routes-purchase';
 import {
   type BestproxyState,
   DAY_MS,
@@ -199,6 +200,8 @@ export function registerOrderRoutes(ctx: SimContext): void {
     '/gateway/order/check',
     b((req) => {
       record('/gateway/order/check', req);
+      const bought = newPurchase(ctx, req, 'check', renderOrder); // new products: routes-purchase.ts
+      if (bought) return bought;
       const priced = priceRequest(ctx, req, durationForCheck(field(req, 'renew_duration')));
       if (!('product' in priced)) return priced;
       const total = priced.goodsCents + priced.handlingCents;
@@ -229,6 +232,8 @@ export function registerOrderRoutes(ctx: SimContext): void {
     '/gateway/order/create',
     b((req) => {
       record('/gateway/order/create', req);
+      const bought = newPurchase(ctx, req, 'create', renderOrder); // new products: routes-purchase.ts
+      if (bought) return bought;
       const priced = priceRequest(ctx, req, durationForCreate(field(req, 'renew_duration'), state.createDurationForm));
       if (!('product' in priced)) return priced;
       const now = ctx.now();
@@ -352,6 +357,7 @@ export function registerOrderRoutes(ctx: SimContext): void {
             renew_product_list: '',
             parent_product_type: p.parentType,
             extension_of_time_days: [1],
+            ...productExtras(ctx, p),
           })),
       );
     }),

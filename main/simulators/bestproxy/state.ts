@@ -141,6 +141,42 @@ export interface BestproxyState {
   products: SimProduct[];
   payments: SimPaymentMethod[];
   nextId: { package: number; account: number; order: number };
+  /** Buying new products (routes-purchase.ts fills it when the routes are registered). */
+  purchase?: SimPurchaseState;
+}
+
+/** One type-11 SKU (bandwidth Mbps / concurrency / duration days) with its USD price in cents. */
+export interface SimSku {
+  id: number;
+  value: number;
+  usdCents: number;
+}
+
+/** What #34 says beside SimProduct for new purchases. */
+export interface SimProductExtra {
+  /** Allowed `etd` multipliers (≤ 1 item = the feature is off). */
+  etd: number[];
+  /** price × (1 + (etd − 1) × rate). */
+  etdRate: number;
+  /** 0 = unlimited stock. */
+  totalCount: number;
+  remainCount: number;
+  subtitle: string;
+  sku?: { bandwidth: SimSku[]; concurrency: SimSku[]; duration: SimSku[] };
+}
+
+export interface SimPurchaseState {
+  extras: Map<number, SimProductExtra>;
+  /** #25 stock per country: isp=1 residential static IPs, isp=0 datacenter static IPs. */
+  staticStock: { residential: Map<string, number>; datacenter: Map<string, number> };
+  /** #26 datacenter host-pool IPs per country. */
+  hostPool: Map<string, { number: number; name: string }>;
+  /** Coupon code → percent off. */
+  coupons: Map<string, number>;
+  /** #33 items as sent (the doc leaves their shape undocumented). */
+  giftTiers: unknown[];
+  /** #32 groups: name and the #31 method ids in it. */
+  groups: { name: string; ids: number[] }[];
 }
 
 export const DAY_MS = 86_400_000;

@@ -1,23 +1,11 @@
 /**
- * ProxyShard "General" routes (seed 001, doc §3.1): account, products, stock, prices, purchase,
- * the order list and detail, renewal, tags, billing cycle, auto-renewal and residential bandwidth.
+ * ProxyShard "General" routes (seed 001, doc §3.1): account, the order list and detail, renewal, tags,
+ * billing cycle, auto-renewal and residential bandwidth. Buying (products, stock, prices, purchase)
+ * is in routes-purchase.ts.
  */
 import { type Api, int, ok, P, pageOf, type RouteContext, str, units } from './routes-common';
 import { detail, listItem } from './serialize';
-import {
-  DAY_MS,
-  debit,
-  GIB,
-  isStatic,
-  orderOf,
-  poolOf,
-  priceOf,
-  productByName,
-  productOf,
-  renewOrder,
-  SimFail,
-  type SimOrder,
-} from './state';
+import { debit, GIB, isStatic, orderOf, poolOf, priceOf, productOf, renewOrder, SimFail } from './state';
 
 export function registerOrderRoutes(ctx: RouteContext, api: Api): void {
   const { server } = ctx;
@@ -34,143 +22,6 @@ export function registerOrderRoutes(ctx: RouteContext, api: Api): void {
         wallet_balance: acc.rawWalletBalance ?? money(acc.walletCents),
       }),
     ),
-  );
-
-  server.route(
-    'GET',
-    `${P}/proxies/products`,
-    api((_req, acc) =>
-      ok({
-        success: true,
-        products: acc.products.flatMap((p) => {
-          const row = (location: string | null) => ({
-            name: p.name,
-            description: p.description,
-            location,
-            cycles: Object.keys(p.cycles),
-          });
-          return p.locations.length ? p.locations.map(row) : [row(null)];
-        }),
-      }),
-    ),
-  );
-
-  server.route(
-    'GET',
-    `${P}/proxies/available-count`,
-    api((_req, acc) =>
-      ok(
-        acc.products
-          .filter((p) => p.key === 'dc' || p.key === 'isp')
-          .flatMap((p) =>
-            p.locations.map((country, i) => ({ country, product: p.key, amount: 40 + ((i * 137) % 900) })),
-          ),
-      ),
-    ),
-  );
-
-  server.route(
-    'GET',
-    `${P}/orders/calculate`,
-    api((req, acc) => {
-      let addons: { addon_key: string; qty: number }[] = [];
-      const rawAddons = req.query.get('addons_json');
-      if (rawAddons) {
-        try {
-          addons = JSON.parse(rawAddons) as { addon_key: string; qty: number }[];
-        } catch {
-          throw new SimFail(400, 'addons_json is not valid JSON');
-        }
-      }
-      const out = priceOf(acc, {
-        product: req.query.get('product'),
-        location: req.query.get('location'),
-        cycle: req.query.get('cycle'),
-        quantity: int(req.query.get('quantity')),
-        promoCode: req.query.get('promo_code'),
-        addons,
-      });
-      return ok({
-        original_price: money(out.original_price),
-        final_price: money(out.final_price),
-        discount_percent: out.discount_percent,
-        addons_price: money(out.addons_price),
-        total_with_addons: money(out.total_with_addons),
-      });
-    }),
-  );
-
-  server.route(
-    'POST',
-    `${P}/orders/purchase`,
-    api((req, acc) => {
-      const b = req.body;
-      const p = productByName(acc, str(b.product));
-      const isStaticProduct = p.key === 'dc' || p.key === 'isp';
-      const location = str(b.location);
-      if (isStaticProduct && !location) throw new SimFail(400, 'location is required for Datacenter & ISP proxies');
-      const cycle = str(b.cycle) ?? (p.cycles.lifetime ? 'lifetime' : null);
-      const addons = Array.isArray(b.addons) ? (b.addons as { addon_key: string; qty: number }[]) : [];
-      const qty = int(b.quantity) ?? 1;
-      const price = priceOf(acc, {
-        product: p.name,
-        location,
-        cycle,
-        quantity: qty,
-        promoCode: str(b.promo_code),
-        addons,
-      });
-      if (isStaticProduct && location && qty > 500) throw new SimFail(400, 'Insufficient stock');
-      debit(acc, price.total_with_addons);
-      const id = acc.nextOrderId;
-      acc.nextOrderId += 7;
-      const days = p.cycles[cycle ?? '']?.days ?? null;
-      const order: SimOrder = {
-        id,
-        product: p.key,
-        cycle: cycle ?? 'lifetime',
-        location,
-        quantity: qty,
-        pricePaid: price.final_price,
-        addonsPricePaid: price.addons_price,
-        addons: addons.map((a) => ({
-          addonKey: a.addon_key,
-          catalogId: 7,
-          qty: a.qty,
-          pricePerUnit: p.p0fCents ?? 0,
-          pending: null,
-        })),
-        status: 'active',
-        createdAt: now(),
-        expiresAt: days === null ? null : new Date(now().getTime() + days * DAY_MS),
-        promoCode: str(b.promo_code),
-        autoRenewal: b.auto_renewal === true,
-        tag: null,
-        ips: isStaticProduct
-          ? Array.from({ length: qty }, (_, i) => ({
-              ip: `45.86.${(id % 250) + 1}.${(i % 250) + 2}`,
-              username: `psu${id}`,
-              password: `pw${id}x${i}`,
-              httpPort: 50_000 + (id % 1000) * 2,
-              socksPort: 50_001 + (id % 1000) * 2,
-              status: 'active',
-              signature: null,
-              delNp: false,
-            }))
-          : [],
-      };
-      acc.orders.set(id, order);
-      const tier = p.key === 'standart' || p.key === 'premium' ? acc.pools[p.key] : undefined;
-      if (tier) tier.dataBytes += qty * GIB;
-      server.charge({
-        account: acc.apiKey,
-        amountMinor: price.total_with_addons,
-        currency: 'USD',
-        what: 'purchase',
-        items: [String(id)],
-      });
-      return ok({ success: true, message: 'Order paid successfully', order_id: id });
-    }),
   );
 
   server.route(

@@ -89,6 +89,8 @@ export interface SimAccount {
   products: SimProduct[];
   /** Promo codes: code -> percent off. */
   promos: Record<string, number>;
+  /** IPs in stock per `<dc|isp>:<country>` (#6); set on first use by routes-purchase.ts, tests may set it. */
+  stock?: Map<string, number>;
 }
 
 /** A vendor-rule failure: answered as `{success:false,message}` with this status. */

@@ -4,6 +4,8 @@
  */
 import type { SimRequest, SimResponse, SimServer } from '../sim-server';
 import type { CdkStore } from './cdk';
+import { registerResidentialRoutes } from './residential';
+import { balancingRoute, serverExtras } from './servers';
 import { type ThordataState, ThorError } from './state';
 
 export const API_PREFIX = '/api';
@@ -71,10 +73,20 @@ export function registerRoutes(
   post('/unlimited/restart-server', (r, s) => s.restart(r.body));
   post('/unlimited/renew', (r, s) => s.renew(r.body));
   post('/unlimited/upgrade', (r, s) => s.upgrade(r.body));
+  // Monitors and bound sub-users (servers.ts); S4 answers its own `{status_code, payload}` envelope.
+  const extras = serverExtras(server, state);
+  get('/unlimited/server-monitor', (r) => extras.serverMonitor(r.query));
+  server.route('GET', `${API_PREFIX}/unlimited/balancing-monitor`, balancingRoute(extras, state, creds));
+  post('/get_unlimited_servers_bind_user', (r) => extras.list(r.body));
+  post('/add_unlimited_servers_bind_user', (r) => extras.add(r.body));
+  post('/del_unlimited_servers_bind_user', (r) => extras.remove(r.body));
 
   // CDK (§3.8): documented on api.thordata.com only; one simulator serves both hosts' paths.
   post('/cdk/create', (r) => cdk.create(r.body));
   get('/cdk/list', (r) => cdk.list(r.query));
   post('/cdk/revoke', (r) => cdk.revoke(r.body));
   get('/cdk/info', (r) => cdk.info(r.query));
+
+  // Residential locations (L1–L4) and the extract links E1/E2 (residential.ts).
+  registerResidentialRoutes(get, server, state);
 }

@@ -310,7 +310,8 @@ export class ThordataState {
       plan_name: s.planName,
       server: SIZES[s.svId]?.label ?? '',
       bandwidth: `${BANDWIDTH_MBPS[s.bwId] ?? 0}Mbps`,
-      status: s.status,
+      // For a minute after a restart (S2) the server reads "Restarting" (a simulator rule).
+      status: s.lastRestart !== undefined && this.now.getTime() - s.lastRestart < 60_000 ? 'Restarting' : s.status,
       order_id: s.orderId,
       ins_id: s.insId,
       region: s.region,

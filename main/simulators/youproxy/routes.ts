@@ -7,7 +7,7 @@
  */
 import { stringify } from 'lossless-json';
 import type { SimRequest, SimResponse, SimServer } from '../sim-server';
-import { registerOrderRoutes } from './order-routes';
+import { registerPurchaseRoutes } from './purchase-routes';
 import { ipRecord } from './records';
 import { COUNTRIES, PROMO_CODES, RENT_PERIODS, SIM_PROXY_TYPES, type SimIp, type SimProxyType } from './seed-data';
 import { ERR, type YouproxyState, type YpErr } from './state';
@@ -76,22 +76,6 @@ export function registerRoutes({ server, state, apiKey }: RouteContext): void {
   typed('country', 'countries', (t) => COUNTRIES[t].map((code) => ({ code, name: COUNTRY_NAMES[code] ?? code })));
 
   get(
-    'mobileOperator',
-    () => ({ mobileOperators: [] }),
-    () => ({
-      json: {
-        success: true,
-        mobileOperators: [
-          { tag: 'verizon', name: 'Verizon', country: 'USA', rotationTimes: [120, 300, 600] },
-          { tag: 'vodafone', name: 'Vodafone', country: 'GBR', rotationTimes: [120, 300, 600] },
-          { tag: 'play', name: 'Play', country: 'POL', rotationTimes: [300, 600] },
-        ],
-        error: null,
-      },
-    }),
-  );
-
-  get(
     'promoCode',
     () => ({ promoCodes: [] }),
     () => ({ json: { success: true, promoCodes: PROMO_CODES, error: null } }),
@@ -106,6 +90,7 @@ export function registerRoutes({ server, state, apiKey }: RouteContext): void {
     'ipAddress',
     () => ({ ipAddresses: [] }),
     (req) => {
+      state.reveal(now()); // orders bought with a delay (state.orderDelayMs) show up once it has passed
       const wanted = req.query.get('proxyType');
       const index = new Map(state.ips.map((ip, i) => [ip, i]));
       const record = (ip: SimIp, withOrder: boolean) => ipRecord(ip, index.get(ip) ?? 0, withOrder, now());
@@ -250,5 +235,6 @@ export function registerRoutes({ server, state, apiKey }: RouteContext): void {
     });
   }
 
-  registerOrderRoutes({ server, state, apiKey }, post, money);
+  // GET /mobileOperator, POST /calculate/order and /order (purchase-routes.ts).
+  registerPurchaseRoutes({ server, state }, get, post, money);
 }

@@ -124,4 +124,24 @@ export class YouproxyState {
       this.byId.set(ip.id, ip);
     }
   }
+
+  /** Simulator time before a new order's IPs show in the IP list (0 = at once; youproxy.md §3.10). */
+  orderDelayMs = 0;
+  private readonly pending: { at: number; ips: SimIp[] }[] = [];
+
+  /** New IPs that join the list only once the clock reaches `at` (see reveal). */
+  addLater(ips: SimIp[], at: Date): void {
+    this.pending.push({ at: at.getTime(), ips });
+  }
+
+  /** Moves every pending order whose time has come into the list (called by the IP-list route). */
+  reveal(now: Date): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const p = this.pending[i];
+      if (p && p.at <= now.getTime()) {
+        this.pending.splice(i, 1);
+        this.add(p.ips);
+      }
+    }
+  }
 }

@@ -18,6 +18,13 @@ import type {
   TrafficSeries,
   WhitelistEntry,
 } from '../../../preload/contract/model';
+import type {
+  PurchaseCatalog,
+  PurchaseEvidence,
+  PurchaseRequest,
+  VendorPurchaseAnswer,
+  VendorPurchaseQuote,
+} from '../../../preload/contract/purchases';
 import { BaseVendorClient } from '../base-client';
 import type { VendorError, VendorErrorCode } from '../errors';
 import { HttpTransport, type QueryValue } from '../http/transport';
@@ -47,8 +54,11 @@ import {
 } from './mappers';
 import { mapPaymentMethod, mapRenewalProduct, type PaymentMethod, type RenewalProduct } from './mappers-renewal';
 import { type PagingRule, readAllPages, readPage } from './pagination';
+import { purchase, purchaseEvidence, quotePurchase } from './purchase';
+import { purchaseCatalog } from './purchase-catalog';
 import { bestproxyRefusals } from './refusals';
 import { quoteRenewal, renew } from './renewal';
+import { BestproxyResidential } from './residential';
 
 export const BESTPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
   'trafficBalance',
@@ -62,6 +72,8 @@ export const BESTPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capabilit
   'renew',
   'renewQuote',
   'orderClose',
+  'purchase',
+  'residential',
 ]);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -312,9 +324,41 @@ export class BestproxyClient extends BaseVendorClient implements VendorClient {
     return renew(this, req, opts);
   }
 
+  // -- buying new products (purchase-catalog.ts, purchase.ts) ---------------------------------
+
+  async purchaseCatalog(accountId: string): Promise<PurchaseCatalog> {
+    return purchaseCatalog(this, accountId);
+  }
+
+  async quotePurchase(req: PurchaseRequest): Promise<VendorPurchaseQuote> {
+    return quotePurchase(this, req);
+  }
+
+  async purchase(req: PurchaseRequest, opts: WriteOptions): Promise<VendorPurchaseAnswer> {
+    return purchase(this, req, opts);
+  }
+
+  async purchaseEvidence(req: PurchaseRequest): Promise<PurchaseEvidence> {
+    return purchaseEvidence(this, req);
+  }
+
   /** #29: only unpaid orders can be closed; the id is the trade_no (see listOrders). */
   async closeOrder(orderId: string): Promise<void> {
     if (!orderId.trim()) this.invalid('No order number was given.');
     await this.write(() => this.post(PATHS.orderClose, { trade_no: orderId.trim() }));
   }
+
+  // -- residential endpoint generator (residential.ts: reads only) ----------------------------
+
+  private residential(): BestproxyResidential {
+    return new BestproxyResidential({
+      get: (path, query) => this.get(path, query),
+      parse: (what, fn) => this.parse(what, fn),
+      error: (code, opts) => this.http.error(code, opts),
+      listSubUsers: () => this.listSubUsers(),
+    });
+  }
+  residentialForm: NonNullable<VendorClient['residentialForm']> = () => this.residential().form();
+  residentialOptions: NonNullable<VendorClient['residentialOptions']> = (q) => this.residential().options(q);
+  generateResidential: NonNullable<VendorClient['generateResidential']> = (r) => this.residential().generate(r);
 }

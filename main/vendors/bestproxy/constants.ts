@@ -30,6 +30,10 @@ export const PATHS = {
   orderCheck: '/gateway/order/check',
   paymentList: '/gateway/payment/list',
   products: '/gateway/product',
+  staticIpRegion: '/gateway/ip/static-ip-region',
+  hostPoolRegions: '/gateway/host-pool/regions',
+  paymentGroups: '/gateway/payment/groups',
+  rechargeGift: '/gateway/activity/balance-recharge-gift-ratio',
 } as const;
 
 /** Vendor status codes (seed): 200 / 0 success (two dialects), 3 bad app_key, 156 not verified, 400 parameters. */

@@ -141,7 +141,7 @@ function quoteItems(g: RenewGroup, check: CheckResult, ips: StaticIpFacts[]): Re
 }
 
 /** #30 for one body: creates nothing (seed: "No actual order will be created"). */
-async function priceCheck(c: BestproxyClient, b: Record<string, unknown>): Promise<CheckResult> {
+export async function priceCheck(c: BestproxyClient, b: Record<string, unknown>): Promise<CheckResult> {
   const data = await c.post(PATHS.orderCheck, b);
   return c.parseWith('price check', () => mapCheckResult(data));
 }

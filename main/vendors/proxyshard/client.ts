@@ -1,7 +1,7 @@
 /**
  * ProxyShard client: Bearer key, `/user/api/*`, money in US cents, residential traffic in bytes
  * (GB going in). This file holds the writes that move money: renewals of on-hold orders (one POST per
- * order, each its own outcome) and p0f add-on purchases, with their price checks. Reads are in
+ * order, each its own outcome). Buying (new orders, p0f add-ons) is in purchase.ts, reads in
  * client-reads.ts, writes that move no money in client-manage.ts, shared plumbing in client-base.ts.
  */
 import type {
@@ -16,12 +16,10 @@ import type {
 } from '../../../preload/contract/model';
 import { VendorError } from '../errors';
 import { formatMoney } from '../money-text';
-import { type Obj, optMoney, optNum, optStr, pick } from '../parse';
+import { type Obj, optNum, optStr, pick } from '../parse';
 import type { VendorClient, WriteOptions } from '../vendor-client';
-import { ProxyshardManage } from './client-manage';
 import {
   isRenewableProduct,
-  mapAddonCalculate,
   mapAddonLines,
   mapCalculate,
   mapOrder,
@@ -29,11 +27,13 @@ import {
   periodsOfProducts,
   recordedRenewalPrice,
 } from './mappers';
+import { ProxyshardPurchase } from './purchase';
+import { ProxyshardResidential } from './residential';
 import { CURRENCY, CURRENT_CYCLE, cycleDays } from './units';
 
 export { PRODUCTION_BASE_URL, PROXYSHARD_CAPABILITIES } from './constants';
 
-export class ProxyshardClient extends ProxyshardManage implements VendorClient {
+export class ProxyshardClient extends ProxyshardPurchase implements VendorClient {
   override async renewalPeriods(kind: 'order' | 'ip' | 'server'): Promise<RenewPeriod[]> {
     if (kind !== 'order') return [];
     const products = await this.products();
@@ -264,39 +264,19 @@ export class ProxyshardClient extends ProxyshardManage implements VendorClient {
     }
   }
 
-  // ------------------------------------------------------------ add-ons (p0f slots)
+  // ------------------------------------------------------------ residential generator (residential.ts)
 
-  /** GET /orders/{id}/addons/calculate?addon_key&add_qty: the vendor's own price (add_total, cents). */
-  async quoteAddon(
-    orderId: string,
-    addonKey: string,
-    qty: number,
-  ): Promise<{ total: Money; details: Record<string, string> }> {
-    this.checkQty(qty);
-    const json = await this.api.get(`/orders/${this.orderPath(orderId)}/addons/calculate`, {
-      addon_key: addonKey,
-      add_qty: qty,
+  private residential(): ProxyshardResidential {
+    return new ProxyshardResidential({
+      get: (path, query) => this.api.get(path, query),
+      parse: (what, fn) => this.parse(what, fn),
+      error: (code, opts) => this.http.error(code, opts),
+      tiersSetUp: () => this.tiersSetUp(),
+      listSubUsers: () => this.listSubUsers(),
+      subUserProxyPassword: (id) => this.subUserProxyPassword(id),
     });
-    return this.parse('add-on price', () => mapAddonCalculate(json));
   }
-
-  /**
-   * POST /orders/{id}/addons/purchase {addon_key, add_qty}: charges the wallet at once; sent once.
-   * The answer (doc §3.2 #14) must carry `addons_price_paid` in integer cents and `addons` as a list
-   * when present; otherwise the outcome is unknown and is settled by reading the order.
-   */
-  async purchaseAddon(orderId: string, addonKey: string, qty: number, opts: WriteOptions): Promise<void> {
-    this.checkQty(qty);
-    if (!addonKey.trim()) throw this.http.error('invalid_argument', { detail: 'Choose an add-on.' });
-    await this.writeOnce(
-      'POST',
-      `/orders/${this.orderPath(orderId)}/addons/purchase`,
-      { json: { addon_key: addonKey, add_qty: qty }, ...(opts.signal ? { signal: opts.signal } : {}) },
-      (a) =>
-        this.parse('add-on purchase', () => {
-          optMoney(a.addons_price_paid, CURRENCY, 'addons_price_paid', 'cents');
-          mapAddonLines(a.addons);
-        }),
-    );
-  }
+  residentialForm: NonNullable<VendorClient['residentialForm']> = () => this.residential().form();
+  residentialOptions: NonNullable<VendorClient['residentialOptions']> = (q) => this.residential().options(q);
+  generateResidential: NonNullable<VendorClient['generateResidential']> = (r) => this.residential().generate(r);
 }

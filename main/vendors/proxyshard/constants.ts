@@ -33,6 +33,8 @@ export const PROXYSHARD_CAPABILITIES: ReadonlySet<Capability> = new Set<Capabili
   'orderTags',
   'billingCycle',
   'addons',
+  'purchase',
   'p0fSignatures',
   'dropAtRenewal',
+  'residential',
 ]);

@@ -101,6 +101,22 @@ export abstract class ThordataApi extends BaseVendorClient {
     return this.unwrap(res as Answer);
   }
 
+  /**
+   * A read whose success answer may not be the `{code, data}` envelope (S4 balancing monitor answers
+   * `{status_code, payload}`): a 2xx JSON body without `code` comes back raw; an envelope is unwrapped
+   * as usual (its `data`, or its error); anything else throws as `call` does.
+   */
+  protected async callRaw(c: ReadCall): Promise<{ raw: true; json: unknown } | { raw: false; data: unknown }> {
+    let res: Answer | undefined;
+    for (const h of this.order(c.host ?? 'public')) {
+      res = await this.get(c, h);
+      if (!isFallback404(res)) break;
+    }
+    const a = res as Answer;
+    if (a.parsed && a.status >= 200 && a.status < 300 && !hasEnvelope(a.json)) return { raw: true, json: a.json };
+    return { raw: false, data: this.unwrap(a) };
+  }
+
   /** Exactly one write request (POST, token + key in headers, form body) to `base`. Never resent. */
   protected async post(c: WriteCall, base: string): Promise<unknown> {
     const res = await this.http.request({

@@ -6,8 +6,8 @@
  *  - C2 list and C4 info are reads (no paging documented: C2 answers every code).
  *  - C3 revoke changes state without money: one POST under the write outcome rule; an unknown outcome is
  *    settled by the caller re-reading C4 (core/operations/traffic-codes.ts).
- *  - C1 create SPENDS the account's traffic: in the client only, no channel or button yet — it needs the
- *    quote → confirm → journal → reconcile path of paid writes (issue 14 §3).
+ *  - C1 create SPENDS the account's traffic: reached only through the purchase path (kind 'codes',
+ *    purchase.ts: quote → confirm → journal → sent once → settled by reading C2).
  */
 import type { TrafficCode, TrafficCodeList, TrafficCodeStatus } from '../../../preload/contract/traffic-codes';
 import { CDK_UNIT_NOTE, mapCreatedCodes, mapTrafficCode, mapTrafficCodes, STATUS_CODE } from './cdk-mappers';
@@ -58,7 +58,7 @@ export abstract class ThordataCdk extends ThordataReads {
 
   /**
    * C1 POST /cdk/create: `num` codes of `trafficGb` each; spends the account's traffic. Sent once,
-   * never retried; returns the new codes. No window path calls this yet (see the file comment).
+   * never retried; returns the new codes. The window reaches it through `purchase` (purchase.ts).
    */
   async createCdks(input: CdkCreateInput): Promise<string[]> {
     if (!Number.isInteger(input.num) || input.num < 1 || input.num > 1000) {

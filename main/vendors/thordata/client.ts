@@ -21,18 +21,11 @@ import type {
 import { optNum, optStr } from '../parse';
 import type { SubUserInput, SubUserPatch, VendorClient, WriteOptions } from '../vendor-client';
 import type { WriteOutcome } from '../write-outcome';
-import { ThordataCdk } from './cdk';
-import {
-  PATHS,
-  PRODUCT_NAMES,
-  PRODUCTS,
-  type Product,
-  SERVER_RENEW_PERIODS,
-  UPGRADE_BANDWIDTHS,
-  UPGRADE_SIZES,
-} from './constants';
+import { PATHS, PRODUCT_NAMES, PRODUCTS, type Product, SERVER_RENEW_PERIODS } from './constants';
 import { mapBalance, mapPaidOrder, mapSubUser, type PaidOrder, parseSubUserId, subUserRows } from './mappers';
 import { checkRenew, quoteFrom, renewResult } from './renew';
+import { ThordataResidential } from './residential';
+import { ThordataServers } from './servers';
 
 export type { ThordataHosts } from './api';
 export { splitRange } from './reads';
@@ -50,11 +43,15 @@ export const THORDATA_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'renew',
   'unlimitedServers',
   'trafficCodes',
+  'trafficCodesCreate',
+  'serverUpgrade',
+  'serverMonitor',
+  'residential',
 ]);
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
-export class ThordataClient extends ThordataCdk implements VendorClient {
+export class ThordataClient extends ThordataServers implements VendorClient {
   readonly vendor: VendorId = 'thordata';
   readonly capabilities = THORDATA_CAPABILITIES;
   /** Prices Thordata charged in this session per `ins_id|package_id`: the only price data we get. */
@@ -218,28 +215,9 @@ export class ThordataClient extends ThordataCdk implements VendorClient {
     });
   }
 
-  /** S6, planId `<bw_id>:<sv_id>` (see UPGRADE_BANDWIDTHS / UPGRADE_SIZES). Paid, sent once. */
+  /** S6, planId `<bw_id>:<sv_id>` (see UPGRADE_BANDWIDTHS / UPGRADE_SIZES). Paid, sent once (purchase.ts). */
   async upgradeServer(serverId: string, planId: string, opts: WriteOptions): Promise<void> {
-    const m = /^(\d+):(\d+)$/.exec(planId.trim());
-    const bw = m ? Number(m[1]) : Number.NaN;
-    const sv = m ? Number(m[2]) : Number.NaN;
-    if (!(bw in UPGRADE_BANDWIDTHS) || !(sv in UPGRADE_SIZES)) {
-      throw this.invalid(`The upgrade plan "${planId}" must be "<bandwidth id>:<server size id>", for example "3:5".`);
-    }
-    await this.serialWrite(async () => {
-      const base = await this.writeBase('public');
-      await this.write(async () => {
-        const data = await this.post(
-          {
-            path: PATHS.upgradeServer,
-            params: { ins_id: serverId, bw_id: bw, sv_id: sv },
-            ...(opts.signal ? { signal: opts.signal } : {}),
-          },
-          base,
-        );
-        return this.parse('upgrade order', () => mapPaidOrder(data));
-      });
-    });
+    await this.sendUpgrade(serverId, this.parsePlan(planId), opts);
   }
 
   /** S2 takes the hostname (`plan_name`), not `ins_id`: looked up (a read, before the write) when given an id. */
@@ -252,4 +230,20 @@ export class ThordataClient extends ThordataCdk implements VendorClient {
     }
     await this.serialWrite(() => this.change(PATHS.restartServer, { plan_name: planName }));
   }
+
+  // ---------- residential endpoint generator (residential.ts: reads only) ----------
+
+  private residential(): ThordataResidential {
+    return new ThordataResidential({
+      http: this.http,
+      publicBase: this.hosts.publicBase,
+      read: (path, params) => this.call({ path, params }),
+      parse: (what, fn) => this.parse(what, fn),
+      listWhitelist: () => this.listWhitelist(),
+      listUnlimitedServers: () => this.listUnlimitedServers(),
+    });
+  }
+  residentialForm: NonNullable<VendorClient['residentialForm']> = () => this.residential().form();
+  residentialOptions: NonNullable<VendorClient['residentialOptions']> = (q) => this.residential().options(q);
+  generateResidential: NonNullable<VendorClient['generateResidential']> = (r) => this.residential().generate(r);
 }

@@ -34,6 +34,12 @@ export const PATHS = {
   restartServer: '/unlimited/restart-server',
   renewServer: '/unlimited/renew',
   upgradeServer: '/unlimited/upgrade',
+  serverMonitor: '/unlimited/server-monitor',
+  balancingMonitor: '/unlimited/balancing-monitor',
+  // S7–S9 sit directly under /api, not under /unlimited (§6.4 #7).
+  serverBoundUsers: '/get_unlimited_servers_bind_user',
+  serverBindUser: '/add_unlimited_servers_bind_user',
+  serverUnbindUser: '/del_unlimited_servers_bind_user',
 } as const;
 
 /** `proxy_type` differs per endpoint group (vendor file §6.1): typed separately on purpose. */

@@ -15,6 +15,13 @@ import type {
   RenewResult,
   RenewTarget,
 } from '../../../preload/contract/model';
+import type {
+  PurchaseCatalog,
+  PurchaseEvidence,
+  PurchaseRequest,
+  VendorPurchaseAnswer,
+  VendorPurchaseQuote,
+} from '../../../preload/contract/purchases';
 import { BaseVendorClient } from '../base-client';
 import { isVendorError } from '../errors';
 import { HttpTransport } from '../http/transport';
@@ -24,6 +31,8 @@ import { setAutoRenew } from './auto-renew';
 import { canonicalProxyType, PROXY_TYPES, YOUPROXY_BASE_URL, type YpProxyType } from './constants';
 import { unwrap } from './envelope';
 import { deriveOrders, mapBalance, mapIpList, mapRentPeriods, mergePeriods, type YpIp } from './mappers';
+import { purchase, purchaseEvidence, quotePurchase } from './purchase';
+import { purchaseCatalog, type YpBuyContext } from './purchase-catalog';
 import { youproxyRefusals } from './refusals';
 import { quoteRenewal, renew, type YpContext } from './renew';
 import { groupTargets } from './targets';
@@ -35,6 +44,7 @@ export const YOUPROXY_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability
   'renew',
   'renewQuote',
   'autoRenew',
+  'purchase', // new orders: /calculate/order + /order (purchase.ts)
 ]);
 
 export class YouproxyClient extends BaseVendorClient implements VendorClient {
@@ -217,5 +227,39 @@ export class YouproxyClient extends BaseVendorClient implements VendorClient {
   /** /extend/auto and /extend/order/auto; a subset of an IPv6 order is refused (auto-renew.ts). */
   override setAutoRenew(target: AutoRenewTarget): Promise<void> {
     return setAutoRenew(this.ctx, target);
+  }
+
+  /** What buying (purchase.ts) borrows from this client; /order goes through the write outcome rule. */
+  private get buyCtx(): YpBuyContext {
+    return {
+      http: this.http,
+      clock: this.clock,
+      get: (endpoint, query, signal) => this.get(endpoint, query, signal),
+      post: (endpoint, body, signal) => this.post(endpoint, body, signal),
+      write: (fn) => this.write(fn),
+      parse: (what, fn) => this.parse(what, fn),
+      fetchIps: (signal) => this.fetchIps(signal),
+      getBalance: () => this.getBalance(),
+      rentPeriodsOf: (type) => this.rentPeriodsOf(type),
+    };
+  }
+
+  purchaseCatalog(accountId: string): Promise<PurchaseCatalog> {
+    return purchaseCatalog(this.buyCtx, accountId);
+  }
+
+  /** The vendor's own price check (/calculate/order); every YouProxy warning blocks. */
+  quotePurchase(req: PurchaseRequest): Promise<VendorPurchaseQuote> {
+    return quotePurchase(this.buyCtx, req);
+  }
+
+  /** Moves money: POST /order once (never retried); unknown outcomes are settled by purchaseEvidence. */
+  purchase(req: PurchaseRequest, opts: WriteOptions): Promise<VendorPurchaseAnswer> {
+    return purchase(this.buyCtx, req, opts);
+  }
+
+  /** Order ids of the IP list (reads only; not immediate: new IPs may appear later). */
+  purchaseEvidence(req: PurchaseRequest): Promise<PurchaseEvidence> {
+    return purchaseEvidence(this.buyCtx, req);
   }
 }

@@ -9,6 +9,7 @@ import { useRenewalsStore } from '../../stores/renewals';
 import { naiveTimeOf } from '../../stores/vendors';
 import { AutoRenewSwitch } from '../renew/AutoRenewSwitch';
 import { orderPick } from '../renew/picks';
+import { AddonsPanel } from './AddonsPanel';
 import { CloseOrderAction } from './CloseOrderAction';
 import { CycleChange, TagEdit } from './OrderEditTools';
 import { SignaturesPanel } from './SignaturesPanel';
@@ -143,6 +144,11 @@ export function OrderDetail({
         HAS_IPS.has(detail.order.kind) &&
         (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
           <SignaturesPanel key={detail.key} detail={detail} drops={hasCap(vendors, detail.vendor, 'dropAtRenewal')} />
+        ) : null}
+        {hasCap(vendors, detail.vendor, 'addons') &&
+        HAS_IPS.has(detail.order.kind) &&
+        (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
+          <AddonsPanel key={`addons:${detail.key}`} detail={detail} />
         ) : null}
         <p className="muted small">
           {hasCap(vendors, detail.vendor, 'autoRenew')

@@ -12,6 +12,9 @@ import { FilterField } from '../../components/FilterField';
 import { useErrorText } from '../../lib/error-text';
 import { formatBytes } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
+import { useVendorsStore } from '../../stores/vendors';
+import { hasCapability } from '../manage/common';
+import { CreateCodesDialog, NewCodes } from './CreateCodesDialog';
 import { RevokeCodeDialog } from './RevokeCodeDialog';
 
 /**
@@ -29,6 +32,13 @@ export function TrafficCodesSection({ account }: { account: AccountSummary }) {
   const [flash, setFlash] = useState<string | null>(null);
   const [status, setStatus] = useState<TrafficCodeStatus | 'all'>('all');
   const [revoking, setRevoking] = useState<TrafficCode | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [newCodes, setNewCodes] = useState<string[]>([]);
+  const canCreate = hasCapability(
+    useVendorsStore((s) => s.list),
+    account.vendor,
+    'trafficCodesCreate',
+  );
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -42,6 +52,7 @@ export function TrafficCodesSection({ account }: { account: AccountSummary }) {
   useEffect(() => {
     setData(null);
     setFlash(null);
+    setNewCodes([]);
     void load();
   }, [load]);
 
@@ -82,7 +93,15 @@ export function TrafficCodesSection({ account }: { account: AccountSummary }) {
         <button type="button" className="btn btn-ghost" onClick={() => void load()} disabled={loading}>
           {t('trafficCodes.reload')}
         </button>
+        {canCreate ? (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            {t('trafficCodes.create.button')}
+          </button>
+        ) : null}
       </div>
+      {newCodes.length > 0 ? (
+        <NewCodes codes={newCodes} onCopy={(c) => void copy(c)} onHide={() => setNewCodes([])} />
+      ) : null}
       <div role="status" className={flash ? 'flash' : 'flash flash-empty'}>
         {flash}
       </div>
@@ -146,6 +165,17 @@ export function TrafficCodesSection({ account }: { account: AccountSummary }) {
           ) : null}
           <p className="muted">{data.note}</p>
         </>
+      ) : null}
+      {creating ? (
+        <CreateCodesDialog
+          account={account}
+          onClose={() => setCreating(false)}
+          onDone={(made) => {
+            setNewCodes(made);
+            if (made.length > 0) setFlash(t('trafficCodes.create.done', { count: made.length }));
+            void load();
+          }}
+        />
       ) : null}
       {revoking ? (
         <RevokeCodeDialog

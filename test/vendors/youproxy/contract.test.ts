@@ -21,7 +21,7 @@ describe('youproxy contract', () => {
 
   it('declares only what the API offers', () => {
     expect([...youproxyModule.capabilities].sort()).toEqual(
-      ['autoRenew', 'balance', 'orders', 'renew', 'renewQuote', 'staticIps'].sort(),
+      ['autoRenew', 'balance', 'orders', 'purchase', 'renew', 'renewQuote', 'staticIps'].sort(),
     );
     for (const cap of ['whitelist', 'subUsers', 'traffic', 'trafficBalance'] as const) {
       expect(youproxyModule.capabilities.has(cap)).toBe(false);

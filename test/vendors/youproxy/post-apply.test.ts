@@ -5,8 +5,8 @@
  * afterwards must show it was renewed.
  *
  * Paid writes of the YouProxy client: renew by IP ids (POST /extend) and renew by order ids
- * (POST /extend/order, also used for every IPv6 IP target). The client has no buy/order method
- * (POST /order exists in the simulator only), no add-on and no upgrade.
+ * (POST /extend/order, also used for every IPv6 IP target). Buying (POST /order) has its own
+ * post-apply tests in purchase.test.ts; the client has no add-on and no upgrade.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { judgeByExpiry, readExpiries } from '../../../main/core/renewals/reconcile';

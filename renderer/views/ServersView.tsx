@@ -1,0 +1,123 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../preload/contract/channels';
+import type { UnlimitedServer } from '../../preload/contract/model';
+import { formatVendorTime, vendorTimeTitle } from '../lib/time';
+import { useSnapshotsStore } from '../stores/snapshots';
+import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
+import { useCapableAccounts } from './manage/common';
+import { RenewDialog } from './renew/RenewDialog';
+import { ServerDetail } from './servers/ServerDetail';
+import '../styles/manage.css';
+import '../styles/inventory.css';
+import './servers/servers.css';
+
+interface ServerRow {
+  key: string;
+  account: AccountSummary;
+  server: UnlimitedServer;
+}
+
+/**
+ * Unlimited servers of every account whose vendor has them (capability 'serverMonitor'), from the saved
+ * snapshots; picking one shows its monitors, restart, renew, upgrade and the sub-users allowed on it.
+ */
+export function ServersView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const headingId = useId();
+  const { capable, loaded, total } = useCapableAccounts('serverMonitor');
+  const snapshots = useSnapshotsStore((s) => s.byAccount);
+  const vendors = useVendorsStore((s) => s.list);
+  const [picked, setPicked] = useState<string | null>(null);
+
+  const rows = useMemo<ServerRow[]>(
+    () =>
+      capable.flatMap((account) =>
+        (snapshots[account.id]?.servers ?? []).map((server) => ({
+          key: `${account.id}|${server.id}`,
+          account,
+          server,
+        })),
+      ),
+    [capable, snapshots],
+  );
+  const current = rows.find((r) => r.key === picked) ?? null;
+
+  return (
+    <section className="view servers-view" aria-labelledby={headingId}>
+      <header className="view-header">
+        <div>
+          <h1 id={headingId} tabIndex={-1}>
+            {t('servers.title')}
+          </h1>
+          <p className="muted">{t('servers.intro')}</p>
+        </div>
+      </header>
+
+      {loaded && total === 0 ? <p className="empty">{t('servers.noAccounts')}</p> : null}
+      {loaded && total > 0 && capable.length === 0 ? <p className="empty">{t('servers.noneCapable')}</p> : null}
+      {loaded && capable.length > 0 && rows.length === 0 ? <p className="empty">{t('servers.empty')}</p> : null}
+
+      {rows.length > 0 ? (
+        <>
+          <p className="muted count">{t('servers.count', { count: rows.length })}</p>
+          <div className="table-wrap servers-list">
+            <table className="table manage-table" aria-label={t('servers.listLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('servers.col.host')}</th>
+                  <th scope="col">{t('servers.col.size')}</th>
+                  <th scope="col">{t('servers.col.bandwidth')}</th>
+                  <th scope="col">{t('servers.col.status')}</th>
+                  <th scope="col">{t('servers.col.expires')}</th>
+                  <th scope="col">{t('servers.col.account')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const naive = naiveTimeOf(vendors, r.account.vendor);
+                  return (
+                    <tr
+                      key={r.key}
+                      data-server={r.server.id}
+                      aria-selected={r.key === picked}
+                      className={r.key === picked ? 'selected' : undefined}
+                    >
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={t('servers.select', { host: r.server.ip })}
+                          aria-pressed={r.key === picked}
+                          onClick={() => setPicked(r.key)}
+                        >
+                          {r.server.ip}
+                        </button>
+                      </td>
+                      <td>{r.server.spec ?? '—'}</td>
+                      <td>{r.server.bandwidth ?? '—'}</td>
+                      <td>
+                        <span className={`pill pill-${r.server.status}`}>{t(`servers.status.${r.server.status}`)}</span>
+                      </td>
+                      <td title={vendorTimeTitle(naive, t)}>
+                        {r.server.expiresAt ? formatVendorTime(r.server.expiresAt, lang, naive, t, false, false) : '—'}
+                      </td>
+                      <td>{r.account.label}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {current ? (
+            <ServerDetail key={current.key} account={current.account} server={current.server} />
+          ) : (
+            <p className="muted">{t('servers.pickOne')}</p>
+          )}
+        </>
+      ) : null}
+      <RenewDialog />
+    </section>
+  );
+}
