@@ -3,79 +3,38 @@
  * 'orderTags' / 'billingCycle', validated at the boundary, sent once, a lost answer settled by reading
  * the order again, nothing charged, and the account refreshed afterwards.
  */
-import Conf from 'conf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../main/core/app-core';
-import type { BackendCtor } from '../../main/core/store/open-file';
-import { MemoryVault } from '../../main/core/vault/memory-vault';
-import { type BestproxySimulator, createBestproxySimulator } from '../../main/simulators/bestproxy';
-import { createProxyshardSimulator, type ProxyshardSimulator } from '../../main/simulators/proxyshard';
-import { bestproxyModule } from '../../main/vendors/bestproxy';
-import { proxyshardModule } from '../../main/vendors/proxyshard';
-import type { Channel, ChannelArgs, ChannelResponses } from '../../preload/contract/channels';
-import type { Result } from '../../preload/contract/errors';
-import { tempDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { coreWithSims } from '../helpers/core-with-sims';
 
-const { dir, cleanup } = tempDir();
-let bp: BestproxySimulator;
-let ps: ProxyshardSimulator;
-let core: Core;
-let bpId: string;
-let psId: string;
-const call = <C extends Channel>(ch: C, ...args: ChannelArgs<C>) =>
-  core.dispatch(ch, args) as Promise<Result<ChannelResponses[C]>>;
+const { env, call } = coreWithSims();
 
-beforeAll(async () => {
-  bp = createBestproxySimulator({ seed: 7 });
-  ps = createProxyshardSimulator({ seed: 7 });
-  await bp.listen();
-  await ps.listen();
-  core = await createCore({
-    dataDir: dir,
-    Backend: Conf as unknown as BackendCtor,
-    vault: new MemoryVault(),
-    vendors: { bestproxy: bestproxyModule, proxyshard: proxyshardModule },
-    version: 't',
-    baseUrls: { bestproxy: bp.baseUrl(), proxyshard: ps.baseUrl() },
-  });
-  bpId = (await core.accounts.add({ vendor: 'bestproxy', label: 'BP', credentials: bp.credentials })).id;
-  psId = (await core.accounts.add({ vendor: 'proxyshard', label: 'PS', credentials: ps.credentials })).id;
-  core.refresh.start();
-  await core.refresh.idle();
-});
-afterAll(async () => {
-  await bp.close();
-  await ps.close();
-  cleanup();
-});
-
-const dcOrders = () => [...ps.account.orders.values()].filter((o) => o.product === 'dc' && o.status === 'active');
-const sent = (suffix: string) => ps.server.requests.filter((q) => q.path.endsWith(suffix));
+const dcOrders = () => [...env.ps.account.orders.values()].filter((o) => o.product === 'dc' && o.status === 'active');
+const sent = (suffix: string) => env.ps.server.requests.filter((q) => q.path.endsWith(suffix));
 const snapOrder = (id: number) =>
-  core.refresh
+  env.core.refresh
     .list()
-    .find((s) => s.accountId === psId)!
+    .find((s) => s.accountId === env.psId)!
     .orders.find((o) => o.id === String(id));
 
 describe('orders:setTag (ProxyShard)', () => {
   it('sets a tag and clears it (empty = the vendor’s "none"); the answer is the order read again', async () => {
     const o = dcOrders()[0]!;
-    const set = await call('orders:setTag', { accountId: psId, orderId: String(o.id), tag: '  team-b  ' });
+    const set = await call('orders:setTag', { accountId: env.psId, orderId: String(o.id), tag: '  team-b  ' });
     expect(set).toMatchObject({ ok: true, data: { id: String(o.id), tag: 'team-b' } });
     expect(o.tag).toBe('team-b');
-    const cleared = await call('orders:setTag', { accountId: psId, orderId: String(o.id), tag: '' });
+    const cleared = await call('orders:setTag', { accountId: env.psId, orderId: String(o.id), tag: '' });
     expect(cleared).toMatchObject({ ok: true, data: { tag: null } });
     expect(o.tag).toBeNull();
     expect(sent(`/orders/${o.id}/tag`).map((q) => q.status)).toEqual([200, 200]);
-    await core.refresh.idle();
+    await env.core.refresh.idle();
     expect(snapOrder(o.id)?.tag).toBeNull();
   });
 
   it('a lost answer after the vendor saved it is settled by reading the order; sent once', async () => {
     const o = dcOrders()[1]!;
-    ps.server.injectFault({ kind: 'after_apply', answer: 'reset', method: 'POST', path: `/orders/${o.id}/tag` });
+    env.ps.server.injectFault({ kind: 'after_apply', answer: 'reset', method: 'POST', path: `/orders/${o.id}/tag` });
     const before = sent(`/orders/${o.id}/tag`).length;
-    const r = await call('orders:setTag', { accountId: psId, orderId: String(o.id), tag: 'lost-answer' });
+    const r = await call('orders:setTag', { accountId: env.psId, orderId: String(o.id), tag: 'lost-answer' });
     expect(r).toMatchObject({ ok: true, data: { tag: 'lost-answer' } });
     expect(sent(`/orders/${o.id}/tag`)).toHaveLength(before + 1);
     expect(o.tag).toBe('lost-answer');
@@ -84,9 +43,9 @@ describe('orders:setTag (ProxyShard)', () => {
   it('an unreadable answer to a change the vendor did not make is settled as "not made"; sent once', async () => {
     const o = dcOrders()[2]!;
     const was = o.tag;
-    ps.server.injectFault({ kind: 'malformed', method: 'POST', path: `/orders/${o.id}/tag` });
+    env.ps.server.injectFault({ kind: 'malformed', method: 'POST', path: `/orders/${o.id}/tag` });
     const before = sent(`/orders/${o.id}/tag`).length;
-    const r = await call('orders:setTag', { accountId: psId, orderId: String(o.id), tag: 'never-made' });
+    const r = await call('orders:setTag', { accountId: env.psId, orderId: String(o.id), tag: 'never-made' });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'vendor_rejected', message: expect.stringMatching(/the change was not made/) },
@@ -98,13 +57,13 @@ describe('orders:setTag (ProxyShard)', () => {
   it('a tag longer than 64 characters is refused by the channel; nothing is sent', async () => {
     const o = dcOrders()[0]!;
     const before = sent(`/orders/${o.id}/tag`).length;
-    const r = await call('orders:setTag', { accountId: psId, orderId: String(o.id), tag: 'x'.repeat(65) });
+    const r = await call('orders:setTag', { accountId: env.psId, orderId: String(o.id), tag: 'x'.repeat(65) });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(sent(`/orders/${o.id}/tag`)).toHaveLength(before);
   });
 
   it('a vendor without order tags is refused before anything is sent', async () => {
-    const r = await call('orders:setTag', { accountId: bpId, orderId: '1', tag: 'x' });
+    const r = await call('orders:setTag', { accountId: env.bpId, orderId: '1', tag: 'x' });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 });
@@ -112,18 +71,18 @@ describe('orders:setTag (ProxyShard)', () => {
 describe('orders:changeCycle (ProxyShard)', () => {
   it('changes the cycle, charges nothing, and answers with the vendor’s price for the new cycle', async () => {
     const o = dcOrders()[0]!;
-    const wallet = ps.account.walletCents;
+    const wallet = env.ps.account.walletCents;
     const cycle = o.cycle === 'weekly' ? 'monthly' : 'weekly';
-    const r = await call('orders:changeCycle', { accountId: psId, orderId: String(o.id), cycle });
+    const r = await call('orders:changeCycle', { accountId: env.psId, orderId: String(o.id), cycle });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.order.cycle).toBe(cycle);
     expect(o.cycle).toBe(cycle);
     // The vendor's answer carries final_price (cents) for the new cycle: the simulator's new price_paid.
     expect(r.data.nextPrice).toEqual({ minor: o.pricePaid, currency: 'USD' });
-    expect(ps.account.walletCents).toBe(wallet);
-    expect(ps.server.ledger).toHaveLength(0);
-    await core.refresh.idle();
+    expect(env.ps.account.walletCents).toBe(wallet);
+    expect(env.ps.server.ledger).toHaveLength(0);
+    await env.core.refresh.idle();
     expect(snapOrder(o.id)?.cycle).toBe(cycle);
   });
 
@@ -131,9 +90,9 @@ describe('orders:changeCycle (ProxyShard)', () => {
     const o = dcOrders()[1]!;
     const cycle = o.cycle === '3days' ? 'half-monthly' : '3days';
     const path = `/orders/change-billing-cycle/${o.id}`;
-    ps.server.injectFault({ kind: 'after_apply', answer: '5xx_html', method: 'POST', path });
+    env.ps.server.injectFault({ kind: 'after_apply', answer: '5xx_html', method: 'POST', path });
     const before = sent(path).length;
-    const r = await call('orders:changeCycle', { accountId: psId, orderId: String(o.id), cycle });
+    const r = await call('orders:changeCycle', { accountId: env.psId, orderId: String(o.id), cycle });
     expect(r).toMatchObject({ ok: true, data: { order: { cycle }, nextPrice: null } });
     expect(sent(path)).toHaveLength(before + 1);
     expect(o.cycle).toBe(cycle);
@@ -142,16 +101,16 @@ describe('orders:changeCycle (ProxyShard)', () => {
   it('a cycle the product does not offer is the vendor’s refusal; an empty one never leaves the window', async () => {
     const o = dcOrders()[0]!;
     const path = `/orders/change-billing-cycle/${o.id}`;
-    const refused = await call('orders:changeCycle', { accountId: psId, orderId: String(o.id), cycle: 'yearly' });
+    const refused = await call('orders:changeCycle', { accountId: env.psId, orderId: String(o.id), cycle: 'yearly' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'vendor_rejected' } });
     const before = sent(path).length;
-    const empty = await call('orders:changeCycle', { accountId: psId, orderId: String(o.id), cycle: '  ' });
+    const empty = await call('orders:changeCycle', { accountId: env.psId, orderId: String(o.id), cycle: '  ' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(sent(path)).toHaveLength(before);
   });
 
   it('a vendor without billing-cycle changes is refused', async () => {
-    const r = await call('orders:changeCycle', { accountId: bpId, orderId: '1', cycle: 'monthly' });
+    const r = await call('orders:changeCycle', { accountId: env.bpId, orderId: '1', cycle: 'monthly' });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { diskFix, diskReason } from '../../../preload/contract/notices';
 import { AppFailure } from '../errors';
@@ -7,6 +6,7 @@ import { writeFileAtomic } from '../renewals/atomic-file';
 import { classify, type DiskError, type DiskHealth, diskHealth, isDiskError } from '../store/disk-health';
 import { asidePath, tryMoveAside } from '../store/open-file';
 import { ensurePrivateDir } from '../store/private-files';
+import { RecordFolder, recordJson } from '../store/record-folder';
 import { type Damage, type Hold, HoldsFile, salvageRecord } from './purchase-holds';
 import { OPEN_STATES, type PurchaseRecord, PurchaseRecordSchema } from './purchase-record';
 
@@ -29,9 +29,7 @@ const UUID_JSON = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 export class PurchaseJournal {
   readonly dir: string;
-  private readonly records = new Map<string, PurchaseRecord>();
-  private readonly written = new Map<string, PurchaseRecord>();
-  private readonly unsaved = new Map<string, PurchaseRecord>();
+  private readonly folder: RecordFolder<PurchaseRecord>;
   private readonly damage: Damage[] = [];
   readonly holds: HoldsFile;
   /** Why the folder could not be listed at start-up: every purchase is blocked (what it holds is unknown). */
@@ -45,6 +43,7 @@ export class PurchaseJournal {
   ) {
     this.dir = join(dataDir, 'purchases');
     this.disk = disk ?? diskHealth(dataDir);
+    this.folder = new RecordFolder(this.dir, this.disk, PurchaseRecordSchema, 'purchase');
     try {
       ensurePrivateDir(this.dir);
     } catch (e) {
@@ -55,41 +54,10 @@ export class PurchaseJournal {
   }
 
   private load(): void {
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch (e) {
-      if (!isDiskError(e)) throw e;
-      if (e.code !== 'ENOENT') this.unreadable = e.code;
-    }
-    for (const name of names) {
-      const path = join(this.dir, name);
-      if (name.includes('.tmp-')) {
-        // Never renamed: that write did not complete, so the request it preceded was never sent.
-        try {
-          rmSync(path, { force: true });
-        } catch (e) {
-          if (!isDiskError(e)) throw e;
-        }
-        continue;
-      }
-      if (!name.endsWith('.json') || name.includes('.damaged-') || name === 'holds.json') continue;
-      let raw = '';
-      let reason: string;
-      try {
-        raw = readFileSync(path, 'utf8');
-        const parsed = PurchaseRecordSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) {
-          this.records.set(parsed.data.id, parsed.data);
-          this.written.set(parsed.data.id, parsed.data);
-          continue;
-        }
-        reason = 'its content does not have the expected shape';
-      } catch (e) {
-        reason = e instanceof SyntaxError ? 'it is damaged (not valid JSON)' : 'it could not be read';
-      }
-      this.damaged(path, name, raw, reason);
-    }
+    this.unreadable = this.folder.load(
+      (path, name, raw, reason) => this.damaged(path, name, raw, reason),
+      (name) => name === 'holds.json',
+    );
   }
 
   /**
@@ -106,13 +74,13 @@ export class PurchaseJournal {
     if (found.kind === 'record') {
       // It blocks from memory at once; on disk: a copy of the damaged text first, then the rebuilt
       // record over it. A refusal on the way leaves the damaged file in place for the next start.
-      this.records.set(found.record.id, found.record);
+      this.folder.hold(found.record);
       const aside = asidePath(path, 'damaged', at);
       try {
         writeFileAtomic(aside, raw);
         movedTo = aside;
-        writeFileAtomic(path, json(found.record));
-        this.written.set(found.record.id, found.record);
+        writeFileAtomic(path, recordJson(found.record));
+        this.folder.remember(found.record);
       } catch (e) {
         if (!isDiskError(e)) throw e;
       }
@@ -158,19 +126,18 @@ export class PurchaseJournal {
   }
 
   get(id: string): PurchaseRecord | undefined {
-    const r = this.records.get(id);
-    return r ? structuredClone(r) : undefined;
+    return this.folder.get(id);
   }
 
   list(): PurchaseRecord[] {
-    return [...this.records.values()]
+    return [...this.folder.values()]
       .map((r) => structuredClone(r))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /** An earlier purchase with this signature that may have been made (sending / uncertain). */
   openWith(signature: string): PurchaseRecord | undefined {
-    for (const r of this.records.values()) if (r.signature === signature && OPEN_STATES.has(r.state)) return r;
+    for (const r of this.folder.values()) if (r.signature === signature && OPEN_STATES.has(r.state)) return r;
     return undefined;
   }
 
@@ -189,48 +156,15 @@ export class PurchaseJournal {
     const last = next.history.at(-1);
     if (!last || last.state !== next.state || note) next.history.push({ at: next.updatedAt, state: next.state, note });
     const valid = PurchaseRecordSchema.parse(next);
-    const onDisk = this.written.get(valid.id);
-    const key = `purchase:${valid.id}`;
-    try {
-      this.writeEntry(valid);
-    } catch (e) {
-      if (!isDiskError(e)) throw e;
+    return this.folder.save(valid, (e, onDisk) => {
       if ((valid.state === 'sending' || valid.state === 'intent') && onDisk?.state !== valid.state) {
-        throw notSent(valid, e);
+        return { fail: notSent(valid, e) };
       }
-      const view = onDisk && OPEN_STATES.has(onDisk.state) && !OPEN_STATES.has(valid.state) ? blocked(valid, e) : valid;
-      this.records.set(valid.id, view);
-      this.unsaved.set(valid.id, valid);
-      this.disk.failed(key, e, () => this.flush(valid.id));
-      return structuredClone(view);
-    }
-    this.records.set(valid.id, valid);
-    this.written.set(valid.id, valid);
-    this.unsaved.delete(valid.id);
-    this.disk.resolved(key);
-    return structuredClone(valid);
-  }
-
-  private flush(id: string): void {
-    const r = this.unsaved.get(id);
-    if (!r) return;
-    this.writeEntry(r);
-    this.written.set(id, r);
-    this.unsaved.delete(id);
-    this.records.set(id, r);
-  }
-
-  private writeEntry(r: PurchaseRecord): void {
-    if (!existsSync(this.dir)) {
-      // The folder vanished while running: write back every record first, so none is lost.
-      ensurePrivateDir(this.dir);
-      for (const w of this.written.values()) writeFileAtomic(join(this.dir, `${w.id}.json`), json(w));
-    }
-    writeFileAtomic(join(this.dir, `${r.id}.json`), json(r));
+      const settledUnsaved = onDisk && OPEN_STATES.has(onDisk.state) && !OPEN_STATES.has(valid.state);
+      return { memory: settledUnsaved ? blocked(valid, e) : valid, pending: valid };
+    });
   }
 }
-
-const json = (r: PurchaseRecord) => `${JSON.stringify(r, null, 2)}\n`;
 
 function notSent(r: PurchaseRecord, e: DiskError): AppFailure {
   const { kind, code } = classify(e);

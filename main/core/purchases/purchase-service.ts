@@ -15,7 +15,8 @@ import { VENDOR_NAMES } from '../../vendors/errors';
 import { AppFailure } from '../errors';
 import type { RefreshService } from '../refresh/refresh-service';
 import type { AuditLog } from '../renewals/audit';
-import { formatTotals, sameTotals, sumByCurrency } from '../renewals/format';
+import { confirmable } from '../renewals/confirm-gate';
+import { formatTotals, sumByCurrency } from '../renewals/format';
 import { accountName } from '../renewals/price-check';
 import { purchaseAuditRow } from './purchase-audit';
 import type { Hold } from './purchase-holds';
@@ -141,16 +142,13 @@ export class PurchaseService {
   async confirm(confirmation: PurchaseConfirmation, onProgress?: OnPurchaseProgress): Promise<PurchaseBatchView> {
     const conf = PurchaseConfirmationSchema.parse(confirmation);
     // Everything up to taking the locks is synchronous: two calls in the same tick cannot both pass.
-    const stored = this.quotes.get(conf.quoteId);
-    if (!stored) throw refuse('This price check is no longer valid. Check the prices again, then confirm.');
-    if (stored.used) throw refuse('This purchase was already started (confirmed twice?). It will not be sent again.');
-    if (Date.parse(stored.view.expiresAt) < this.now().getTime()) {
-      throw refuse('This price check is more than 10 minutes old. Check the prices again, then confirm.');
-    }
-    if (!sameTotals(conf.totals, stored.view.totals)) {
-      throw refuse('The confirmed total does not match the price check. Check the prices again, then confirm.');
-    }
-    if (stored.view.blocked.length) throw refuse(stored.view.blocked.join(' '));
+    const stored = confirmable(
+      this.quotes.get(conf.quoteId),
+      (s) => ({ used: s.used, quote: s.view }),
+      conf.totals,
+      this.now(),
+      'purchase',
+    );
     if (stored.view.unpriced > 0 && conf.acceptUnknownPrices !== true) {
       throw refuse(
         `${stored.view.unpriced} purchase(s) have no price in advance, so they are not in the total. ` +

@@ -1,11 +1,11 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { VENDOR_IDS } from '../../../preload/contract/model';
 import { type DiskHealth, diskHealth, isDiskError } from '../store/disk-health';
 import { asidePath, tryMoveAside } from '../store/open-file';
 import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-files';
-import { writeFileAtomic } from './atomic-file';
+import { RecordFolder } from '../store/record-folder';
 import { blockedView, mustReachDisk, notSentFailure, notSentView } from './journal-disk';
 import { type Hold, Holds, salvage } from './journal-holds';
 
@@ -138,12 +138,8 @@ const UNREADABLE_HOLD: Hold = {
 
 export class Journal {
   readonly dir: string;
-  /** What the app works with (for a record not on disk yet: its blocked view, journal-disk.ts). */
-  private readonly ops = new Map<string, Operation>();
-  /** The last version of each operation known to be on disk. */
-  private readonly written = new Map<string, Operation>();
-  /** Records the disk has not accepted yet, to be written as soon as it does. */
-  private readonly unsaved = new Map<string, Operation>();
+  /** The records, on disk and in memory (for a record not on disk yet: its blocked view, journal-disk.ts). */
+  private readonly folder: RecordFolder<Operation>;
   /** Files that could not be read at start-up; moved aside, shown to the user. */
   readonly problems: JournalProblem[] = [];
   /** Blocks left by damaged entries that may have moved money (journal-holds.ts). */
@@ -159,6 +155,7 @@ export class Journal {
   ) {
     this.dir = join(dataDir, 'journal');
     this.disk = disk ?? diskHealth(dataDir);
+    this.folder = new RecordFolder(this.dir, this.disk, OperationSchema, 'journal');
     try {
       ensurePrivateDir(this.dir);
     } catch (e) {
@@ -176,7 +173,7 @@ export class Journal {
    */
   private archiveSettled(): void {
     const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY_MS;
-    const old = [...this.ops.values()].filter(
+    const old = [...this.folder.values()].filter(
       (op) => !op.items.some((i) => UNRESOLVED.has(i.state)) && Date.parse(op.updatedAt) < cutoff,
     );
     if (old.length === 0) return;
@@ -188,8 +185,7 @@ export class Journal {
           mode: PRIVATE_FILE,
         });
         rmSync(join(this.dir, `${op.id}.json`), { force: true });
-        this.ops.delete(op.id);
-        this.written.delete(op.id);
+        this.folder.forget(op.id);
       }
     } catch (e) {
       // A full or read-only disk: what was not archived stays live and is archived at a later start.
@@ -198,41 +194,7 @@ export class Journal {
   }
 
   private load(): void {
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch (e) {
-      if (!isDiskError(e)) throw e;
-      // Missing (and not creatable): there are no records. Anything else: they may exist, so block.
-      if (e.code !== 'ENOENT') this.unreadable = e.code;
-    }
-    for (const name of names) {
-      const path = join(this.dir, name);
-      if (name.includes('.tmp-')) {
-        // A temp file never renamed: its write did not complete, so the request it preceded was never
-        // sent (we send only after the rename). The previous version of the entry, if any, is intact.
-        try {
-          rmSync(path, { force: true });
-        } catch (e) {
-          if (!isDiskError(e)) throw e;
-        }
-        continue;
-      }
-      if (!name.endsWith('.json') || name.includes('.damaged-')) continue;
-      let reason: string;
-      let raw = '';
-      try {
-        raw = readFileSync(path, 'utf8');
-        const parsed = OperationSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) {
-          this.ops.set(parsed.data.id, parsed.data);
-          this.written.set(parsed.data.id, parsed.data);
-          continue;
-        }
-        reason = 'its content does not have the expected shape';
-      } catch (e) {
-        reason = e instanceof SyntaxError ? 'it is damaged (not valid JSON)' : 'it could not be read';
-      }
+    this.unreadable = this.folder.load((path, name, raw, reason) => {
       // Never drop a money record silently: keep the file for support, and report it. What it may have
       // paid for stays blocked: the hold is on disk before the file is moved. When the disk refuses
       // the hold, it blocks from memory and the damaged file stays in place, so the next start finds it again.
@@ -246,7 +208,7 @@ export class Journal {
       }
       const movedTo = held ? tryMoveAside(path, 'damaged', at) : null;
       this.problems.push({ file: name, movedTo: movedTo ?? name, reason });
-    }
+    });
   }
 
   /** Plain-language notices for damaged entries (the lead shows them with the other start-up notices). */
@@ -270,12 +232,13 @@ export class Journal {
   }
 
   get(id: string): Operation | undefined {
-    const op = this.ops.get(id);
-    return op ? structuredClone(op) : undefined;
+    return this.folder.get(id);
   }
 
   list(): Operation[] {
-    return [...this.ops.values()].map((o) => structuredClone(o)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return [...this.folder.values()]
+      .map((o) => structuredClone(o))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /**
@@ -290,61 +253,18 @@ export class Journal {
     const last = next.history.at(-1);
     if (!last || last.state !== next.state || note) next.history.push({ at: next.updatedAt, state: next.state, note });
     const valid = OperationSchema.parse(next);
-    const onDisk = this.written.get(valid.id);
-    const key = `journal:${valid.id}`;
-    try {
-      this.writeEntry(valid);
-    } catch (e) {
-      if (!isDiskError(e)) throw e;
+    return this.folder.save(valid, (e, onDisk) => {
       if (mustReachDisk(valid, onDisk)) {
-        if (onDisk) {
-          // Disk: intent (failed "not sent" at the next start). Memory says so now, and the disk later.
-          const view = notSentView(valid, e);
-          view.state = overallState(view.items);
-          this.ops.set(view.id, view);
-          this.unsaved.set(view.id, view);
-          this.disk.failed(key, e, () => this.flush(view.id));
-        }
-        throw notSentFailure(valid, e);
+        if (!onDisk) return { fail: notSentFailure(valid, e) };
+        // Disk: intent (failed "not sent" at the next start). Memory says so now, and the disk later.
+        const view = notSentView(valid, e);
+        view.state = overallState(view.items);
+        return { memory: view, fail: notSentFailure(valid, e) };
       }
       const view = blockedView(valid, onDisk!, e);
       view.state = overallState(view.items);
-      this.ops.set(valid.id, view);
-      this.unsaved.set(valid.id, valid);
-      this.disk.failed(key, e, () => this.flush(valid.id));
-      return structuredClone(view);
-    }
-    this.ops.set(valid.id, valid);
-    this.written.set(valid.id, valid);
-    this.unsaved.delete(valid.id);
-    this.disk.resolved(key);
-    return structuredClone(valid);
-  }
-
-  /** Writes a record kept in memory (DiskHealth retries this). */
-  private flush(id: string): void {
-    const op = this.unsaved.get(id);
-    if (!op) return;
-    this.writeEntry(op);
-    this.written.set(id, op);
-    this.unsaved.delete(id);
-    this.ops.set(id, op);
-  }
-
-  private writeEntry(op: Operation): void {
-    if (!existsSync(this.dir)) this.restoreFolder();
-    writeFileAtomic(join(this.dir, `${op.id}.json`), `${JSON.stringify(op, null, 2)}\n`);
-  }
-
-  /**
-   * The journal folder vanished while running (deleted, a drive re-mounted empty): write back every
-   * record in memory first, so no unresolved one is lost at the next start.
-   */
-  private restoreFolder(): void {
-    ensurePrivateDir(this.dir);
-    for (const op of this.written.values()) {
-      writeFileAtomic(join(this.dir, `${op.id}.json`), `${JSON.stringify(op, null, 2)}\n`);
-    }
+      return { memory: view, pending: valid };
+    });
   }
 
   /** A damaged entry's hold that still blocks this item (journal-holds.ts). */
@@ -356,7 +276,7 @@ export class Journal {
   /** The operation holding this item in a state that may have moved money (not yet resolved). */
   unresolvedFor(accountId: string, target: { kind: string; id: string }): Operation | undefined {
     const key = itemKey(accountId, target);
-    for (const op of this.ops.values()) {
+    for (const op of this.folder.values()) {
       if (op.accountId !== accountId) continue;
       if (op.items.some((i) => UNRESOLVED.has(i.state) && itemKey(accountId, i.target) === key)) return op;
     }

@@ -12,6 +12,7 @@ import { isVendorError } from '../../vendors/errors';
 import type { VendorClient } from '../../vendors/vendor-client';
 import { AppFailure } from '../errors';
 import { AuditLog } from './audit';
+import { confirmable } from './confirm-gate';
 import { formatMoney, formatTotals, sameTotals, sumByCurrency } from './format';
 import { itemKey, Journal, type JournalItem, type Operation } from './journal';
 import { type Hold, holdRefusal } from './journal-holds';
@@ -142,16 +143,7 @@ export class RenewalService {
   async execute(confirmation: Confirmation, onProgress?: OnProgress): Promise<ExecuteResult> {
     const conf = ConfirmationSchema.parse(confirmation);
     // Everything up to taking the locks is synchronous: two calls in the same tick cannot both pass.
-    const stored = this.quotes.get(conf.quoteId);
-    if (!stored) throw refuse('This price check is no longer valid. Check the prices again, then confirm.');
-    if (stored.used) throw refuse('This renewal was already started (confirmed twice?). It will not be sent again.');
-    if (Date.parse(stored.quote.expiresAt) < this.now().getTime()) {
-      throw refuse('This price check is more than 10 minutes old. Check the prices again, then confirm.');
-    }
-    if (!sameTotals(conf.totals, stored.quote.totals)) {
-      throw refuse('The confirmed total does not match the price check. Check the prices again, then confirm.');
-    }
-    if (stored.quote.blocked.length) throw refuse(stored.quote.blocked.join(' '));
+    const stored = confirmable(this.quotes.get(conf.quoteId), (s) => s, conf.totals, this.now(), 'renewal');
     const unpriced = stored.quote.accounts.reduce(
       // A vendor that priced the request itself (vendorQuoted) may give one total for a group of items;
       // only our own estimates can leave items out of the total.
