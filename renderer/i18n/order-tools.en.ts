@@ -92,6 +92,16 @@ export const orderToolsEn = {
       unknown:
         'The change may have been saved, but {{vendor}}’s answer could not be read. Proxydeck read the order again: what is shown is what {{vendor}} says now.',
     },
+    bandwidth: {
+      title: 'Residential traffic',
+      intro: 'Add traffic (in whole GB) to this residential plan. It goes to the plan’s shared pool.',
+      qty: 'GB to buy',
+      buy: 'Buy more traffic',
+      cost: '{{vendor}} charges its per-GB price from your wallet at once. It does not tell the exact price in advance, so you confirm that first.',
+      activeOnly: '{{vendor}} adds traffic to active orders only.',
+      dialogTitle: 'Buy traffic for order {{id}}',
+      bought: 'Bought. The traffic is added to the plan; refresh to see the new total.',
+    },
     os: {
       ios: 'iOS',
       macos: 'macOS',

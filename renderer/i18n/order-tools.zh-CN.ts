@@ -85,6 +85,16 @@ export const orderToolsZhCN: typeof orderToolsEn = {
       unknown:
         '更改可能已保存，但无法读取 {{vendor}} 的回复。Proxydeck 已重新读取订单：显示的是 {{vendor}} 现在的状态。',
     },
+    bandwidth: {
+      title: '住宅流量',
+      intro: '为此住宅套餐增加流量（以整 GB 计）。流量进入该套餐的共享流量池。',
+      qty: '购买 GB 数',
+      buy: '购买更多流量',
+      cost: '{{vendor}} 会按其每 GB 价格立即从您的钱包扣款。它不会提前告知确切价格，因此需要您先确认这一点。',
+      activeOnly: '{{vendor}} 只为有效订单增加流量。',
+      dialogTitle: '为订单 {{id}} 购买流量',
+      bought: '已购买。流量已加入套餐；刷新即可看到新的总量。',
+    },
     os: {
       ios: 'iOS',
       macos: 'macOS',

@@ -6,7 +6,8 @@ import { addAccounts, nav } from './renew-steps';
 /**
  * ProxyShard p0f slot add-ons in an order's detail (issue 14 §3), against the real core and the
  * simulator: 2 slots bought through the shared purchase confirmation (exactly one charge), then a
- * downgrade at the next renewal scheduled and cancelled (nothing charged).
+ * downgrade at the next renewal scheduled and cancelled (nothing charged); and 5 GB of traffic bought
+ * for a residential order (no price in advance: accepted first; exactly one charge).
  */
 
 async function openOrder(page: Page, id: string) {
@@ -91,5 +92,54 @@ test.describe('order add-ons', () => {
       sim.server.requests.filter((r) => r.method === 'POST' && r.path === `/user/api/orders/${o.id}/addons/${suffix}`);
     expect(sentTo('schedule')).toHaveLength(1);
     expect(sentTo('schedule/cancel')).toHaveLength(1);
+  });
+
+  test('ProxyShard: buy 5 GB of traffic for a residential order (no price in advance, one charge)', async ({
+    page,
+    app,
+  }) => {
+    await addAccounts(app, page, ['proxyshard']);
+    const sim = app.sims.proxyshard as ProxyshardSimulator;
+    const order = [...sim.account.orders.values()].find((o) => o.product === 'standart' && o.status === 'active');
+    expect(order, 'the simulator seeds an active Standart residential order').toBeTruthy();
+    const o = order!;
+    const pool = sim.account.pools.standart!;
+    const poolBytes = pool.dataBytes;
+    const ledger = sim.server.ledger.length;
+    const buys = () =>
+      sim.server.requests.filter((r) => r.method === 'POST' && r.path === `/user/api/orders/${o.id}/add-bandwidth`);
+
+    const panel = await openOrder(page, String(o.id));
+    // The p0f tool is for DC/ISP orders only; a residential order gets the traffic tool.
+    await expect(panel.getByRole('region', { name: 'p0f slots (add-on)' })).toHaveCount(0);
+    const tool = panel.getByRole('region', { name: 'Residential traffic' });
+    await tool.getByRole('spinbutton', { name: 'GB to buy' }).fill('5');
+    await expect(tool).toContainText('It does not tell the exact price in advance');
+    await tool.getByRole('button', { name: 'Buy more traffic' }).click();
+    const d = page.getByRole('dialog', { name: `Buy traffic for order ${o.id}` });
+    await expect(d).toBeVisible();
+    await expect(d).toContainText(`5 GB of Standart residential traffic for order ${o.id}`, { timeout: 30_000 });
+    await expect(d).toContainText('ProxyShard does not tell this price in advance');
+    await expect(d.getByTestId('buy-total')).toContainText('No price in advance');
+    const pay = d.getByTestId('buy-pay');
+    // Nothing can be bought before the unknown price is accepted.
+    await expect(pay).toBeDisabled();
+    await d.getByTestId('buy-accept-unknown').check();
+    await expect(pay).toBeEnabled();
+    await screenshot(page, 'addon-bandwidth-buy');
+    expect(buys()).toHaveLength(0);
+    await pay.click();
+    await expect(d.getByRole('button', { name: 'Close', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await expect(d).toContainText('Bought');
+    expect(buys()).toHaveLength(1);
+    expect(JSON.parse(sim.writes.at(-1)!.body)).toEqual({ amount: 5 });
+    expect(sim.server.ledger.slice(ledger)).toEqual([
+      expect.objectContaining({ what: 'add-bandwidth', items: [String(o.id)], amountMinor: 1000 }),
+    ]);
+    expect(pool.dataBytes).toBe(poolBytes + 5 * 1024 ** 3);
+    await d.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(d).toHaveCount(0);
+    await expect(tool.getByRole('status')).toContainText('Bought. The traffic is added to the plan');
+    expect(sim.server.ledger.length).toBe(ledger + 1);
   });
 });

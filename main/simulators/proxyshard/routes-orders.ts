@@ -1,11 +1,11 @@
 /**
  * ProxyShard "General" routes (seed 001, doc §3.1): account, the order list and detail, renewal, tags,
- * billing cycle, auto-renewal and residential bandwidth. Buying (products, stock, prices, purchase)
- * is in routes-purchase.ts.
+ * billing cycle and auto-renewal. Buying (products, stock, prices, purchase, add-ons, residential
+ * bandwidth) is in routes-purchase.ts.
  */
 import { type Api, int, ok, P, pageOf, type RouteContext, str, units } from './routes-common';
 import { detail, listItem } from './serialize';
-import { debit, GIB, isStatic, orderOf, poolOf, priceOf, productOf, renewOrder, SimFail } from './state';
+import { isStatic, orderOf, priceOf, productOf, renewOrder, SimFail } from './state';
 
 export function registerOrderRoutes(ctx: RouteContext, api: Api): void {
   const { server } = ctx;
@@ -121,38 +121,6 @@ export function registerOrderRoutes(ctx: RouteContext, api: Api): void {
       if (tag === null) throw new SimFail(400, 'tag is required');
       o.tag = tag === 'none' || tag === '' ? null : tag.slice(0, 64);
       return ok({ success: true, message: 'Order tag updated' });
-    }),
-  );
-
-  server.route(
-    'POST',
-    `${P}/orders/:id/add-bandwidth`,
-    api((req, acc) => {
-      const o = orderOf(acc, req.params.id ?? '');
-      if (o.product !== 'standart' && o.product !== 'premium') {
-        throw new SimFail(400, 'Invalid product for this operation');
-      }
-      const gb = int(req.body.amount);
-      if (gb === null || gb < 1) throw new SimFail(400, 'amount must be a positive integer (GB)');
-      const price = priceOf(acc, {
-        product: productOf(acc, o.product).name,
-        location: null,
-        cycle: 'lifetime',
-        quantity: gb,
-        promoCode: str(req.body.promo_code),
-        addons: [],
-      });
-      debit(acc, price.final_price);
-      poolOf(acc, o.product).dataBytes += gb * GIB;
-      o.quantity += gb;
-      server.charge({
-        account: acc.apiKey,
-        amountMinor: price.final_price,
-        currency: 'USD',
-        what: 'add-bandwidth',
-        items: [String(o.id)],
-      });
-      return ok({ success: true, message: 'Order paid successfully' });
     }),
   );
 }

@@ -2,7 +2,8 @@
  * ProxyShard buying routes (doc §3.1 #1/#2/#5/#6, §3.2 #13–#16): products with their cycle names
  * (DC/ISP one row per location), stock per country (a bare array), the price check, the purchase
  * that charges the wallet at once, and the p0f slot add-ons of DC/ISP orders (price check, purchase,
- * downgrade at the next renewal, cancel). Money in cents. Every refusal is a 400 `{success:false,
+ * downgrade at the next renewal, cancel), and residential traffic for a per-GB order (§3.3 #19
+ * add-bandwidth, whole GB, priced like a new order of that many GB). Money in cents. Every refusal is a 400 `{success:false,
  * message}` before anything changes; a purchase charges exactly once (the ledger), and the post-apply
  * faults of sim-server.ts apply to both paid routes like to any other.
  */
@@ -14,6 +15,7 @@ import {
   GIB,
   isStatic,
   orderOf,
+  poolOf,
   priceOf,
   productByName,
   productOf,
@@ -312,6 +314,40 @@ export function registerPurchaseRoutes(ctx: RouteContext, api: Api): void {
       if (!line) throw new SimFail(400, 'Add-on is not active on this order');
       line.pending = null;
       return ok({ success: true, message: 'Pending downgrade cleared', addons: addonsOut(o, money) });
+    }),
+  );
+
+  // #19: whole GB for a Standart/Premium residential order; every refusal before the wallet moves.
+  server.route(
+    'POST',
+    `${P}/orders/:id/add-bandwidth`,
+    api((req, acc) => {
+      const o = orderOf(acc, req.params.id ?? '');
+      if (o.product !== 'standart' && o.product !== 'premium') {
+        throw new SimFail(400, 'Invalid product for this operation');
+      }
+      const gb = int(req.body.amount);
+      if (gb === null || gb < 1) throw new SimFail(400, 'amount must be a positive integer (GB)');
+      const pool = poolOf(acc, o.product);
+      const price = priceOf(acc, {
+        product: productOf(acc, o.product).name,
+        location: null,
+        cycle: 'lifetime',
+        quantity: gb,
+        promoCode: str(req.body.promo_code),
+        addons: [],
+      });
+      debit(acc, price.final_price);
+      pool.dataBytes += gb * GIB;
+      o.quantity += gb;
+      server.charge({
+        account: acc.apiKey,
+        amountMinor: price.final_price,
+        currency: 'USD',
+        what: 'add-bandwidth',
+        items: [String(o.id)],
+      });
+      return ok({ success: true, message: 'Order paid successfully' });
     }),
   );
 }

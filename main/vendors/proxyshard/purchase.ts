@@ -1,7 +1,7 @@
 /**
  * ProxyShard buying (doc /work/shared/vendors/proxyshard.md): new orders (§3.1 #1 purchase, #2
- * calculate, #5 products, #6 stock) and p0f slot add-ons of DC/ISP orders (§3.2 #13–#16). Both charge
- * the wallet at once, so each is sent once under the write outcome rule (write-outcome.ts,
+ * calculate, #5 products, #6 stock), p0f slot add-ons of DC/ISP orders (§3.2 #13–#16) and residential
+ * traffic (§3.3 #19, addonKey `bandwidth_gb`, in bandwidth.ts). All charge the wallet at once, so each is sent once under the write outcome rule (write-outcome.ts,
  * refusals.ts) and an unknown outcome is settled by reading (purchaseEvidence), never by resending.
  * Add-on downgrades (#15/#16) move no money. Parsing lives in purchase-mappers.ts.
  */
@@ -21,7 +21,7 @@ import { VendorError } from '../errors';
 import { formatMoney } from '../money-text';
 import { optMoney } from '../parse';
 import type { WriteOptions } from '../vendor-client';
-import { ProxyshardManage } from './client-manage';
+import { ProxyshardBandwidth } from './bandwidth';
 import { mapAddonCalculate, mapAddonLines } from './mappers';
 import {
   addonQtyOf,
@@ -41,7 +41,7 @@ import { CURRENCY } from './units';
 
 type AddonPurchase = Extract<PurchaseRequest, { kind: 'addon' }>;
 
-export abstract class ProxyshardPurchase extends ProxyshardManage {
+export abstract class ProxyshardPurchase extends ProxyshardBandwidth {
   // ------------------------------------------------------------ catalog
 
   /**
@@ -78,7 +78,7 @@ export abstract class ProxyshardPurchase extends ProxyshardManage {
     const notes = [
       'ProxyShard charges your wallet as soon as the order is placed.',
       'For per-GB residential plans the quantity is read as GB: the ProxyShard docs imply it from the prices but do not state it.',
-      'Each residential plan can be owned once per account; to add traffic to one you have, top up that order.',
+      'Each residential plan can be owned once per account; to add traffic to one you have, use "Buy more traffic" in that order’s details.',
     ];
     if (!stock) notes.push('ProxyShard did not say how many IPs are in stock; its price check and purchase decide.');
     return {
@@ -113,7 +113,7 @@ export abstract class ProxyshardPurchase extends ProxyshardManage {
   // ------------------------------------------------------------ price check
 
   async quotePurchase(req: PurchaseRequest): Promise<VendorPurchaseQuote> {
-    if (req.kind === 'addon') return this.quoteAddonPurchase(req);
+    if (req.kind === 'addon') return this.isBandwidth(req) ? this.quoteBandwidth(req) : this.quoteAddonPurchase(req);
     if (req.kind !== 'order') this.notThisKind();
     const plan = this.plan(req, await this.catalogRows());
     const [balance, calc, stock] = await Promise.all([
@@ -244,9 +244,10 @@ export abstract class ProxyshardPurchase extends ProxyshardManage {
 
   // ------------------------------------------------------------ buying (sent once)
 
-  /** #1 purchase (order) or #14 addons/purchase (addon): one request, never retried. */
+  /** #1 purchase (order), #14 addons/purchase or #19 add-bandwidth (addon): one request, never retried. */
   async purchase(req: PurchaseRequest, opts: WriteOptions): Promise<VendorPurchaseAnswer> {
     const signal = opts.signal ? { signal: opts.signal } : {};
+    if (req.kind === 'addon' && this.isBandwidth(req)) return this.buyBandwidth(req, opts);
     if (req.kind === 'addon') {
       this.checkAddon(req);
       const qty = await this.buyAddon(req.orderId, req.addonKey, req.quantity, opts);
@@ -296,9 +297,11 @@ export abstract class ProxyshardPurchase extends ProxyshardManage {
 
   /**
    * 'order': every order id of #8 (`status=all`, every page, strict ids); a paid order is listed at once.
-   * 'addon': the add-on's active units from #9 (`p0f_slots=<qty>`), raised at once by a purchase.
+   * 'addon': the add-on's active units from #9 (`p0f_slots=<qty>`), raised at once by a purchase;
+   * residential traffic: the pool's total from #20 (bandwidth.ts).
    */
   async purchaseEvidence(req: PurchaseRequest): Promise<PurchaseEvidence> {
+    if (req.kind === 'addon' && this.isBandwidth(req)) return this.bandwidthEvidence(req);
     if (req.kind === 'addon') {
       const view = await this.orderAddons(req.orderId);
       return { items: [`${req.addonKey}=${addonQtyOf(view, req.addonKey)}`], immediate: true };
@@ -351,32 +354,14 @@ export abstract class ProxyshardPurchase extends ProxyshardManage {
     this.checkQty(req.quantity);
     if (req.addonKey !== P0F_ADDON) {
       throw this.http.error('invalid_argument', {
-        sentence: `ProxyShard has no "${req.addonKey}" add-on; it sells p0f slots only.`,
+        sentence: `ProxyShard has no "${req.addonKey}" add-on; it sells p0f slots and residential traffic only.`,
       });
     }
   }
 
   private notThisKind(): never {
-    throw this.http.error('not_supported', { detail: 'ProxyShard sells new orders and p0f slots only.' });
-  }
-
-  /** The wallet for a price check: a refused key stops it, any other failure leaves it unknown (null). */
-  private async walletOrNullKeyChecked(): Promise<Money | null> {
-    try {
-      return (await this.me()).wallet;
-    } catch (e) {
-      if (e instanceof VendorError && e.code === 'invalid_credentials') throw e;
-      return null;
-    }
-  }
-
-  private balanceWarning(balance: Money | null, total: Money, warnings: PurchaseWarning[]): void {
-    if (!balance || balance.minor >= total.minor) return;
-    const short = { minor: total.minor - balance.minor, currency: total.currency };
-    warnings.push({
-      code: 'insufficient_funds',
-      message: `Your ProxyShard balance (${formatMoney(balance)}) is below the total (${formatMoney(total)}). Top up ${formatMoney(short)} at ProxyShard.`,
-      blocking: true,
+    throw this.http.error('not_supported', {
+      detail: 'ProxyShard sells new orders, p0f slots and residential traffic only.',
     });
   }
 }

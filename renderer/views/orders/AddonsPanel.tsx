@@ -8,6 +8,7 @@ import { useErrorText } from '../../lib/error-text';
 import { formatMoney } from '../../lib/format';
 import type { OrderRow } from '../../lib/inventory';
 import { PurchaseDialog } from '../buy/PurchaseDialog';
+import { OrderTool, OrderToolLoad } from './OrderTool';
 
 const KEY = 'p0f_slots';
 
@@ -82,14 +83,15 @@ export function AddonsPanel({ detail }: { detail: OrderRow }) {
   };
 
   return (
-    <section className="order-tool" aria-label={t('orderTools.addons.title')}>
-      <h3 className="order-tool-title">{t('orderTools.addons.title')}</h3>
-      <p className="muted small">{t('orderTools.addons.intro')}</p>
-      {state ? null : (
-        <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void load()}>
-          {busy === 'load' ? t('orderTools.addons.loading', { vendor }) : t('orderTools.addons.load')}
-        </button>
-      )}
+    <OrderTool title={t('orderTools.addons.title')} intro={t('orderTools.addons.intro')}>
+      <OrderToolLoad
+        loaded={state !== null}
+        busy={busy === 'load'}
+        disabled={busy !== null}
+        onLoad={() => void load()}
+        label={t('orderTools.addons.load')}
+        busyLabel={t('orderTools.addons.loading', { vendor })}
+      />
       {state ? (
         <>
           <p className="small" data-testid="addon-slots">
@@ -229,6 +231,6 @@ export function AddonsPanel({ detail }: { detail: OrderRow }) {
           }}
         />
       ) : null}
-    </section>
+    </OrderTool>
   );
 }

@@ -10,6 +10,7 @@ import { naiveTimeOf } from '../../stores/vendors';
 import { AutoRenewSwitch } from '../renew/AutoRenewSwitch';
 import { orderPick } from '../renew/picks';
 import { AddonsPanel } from './AddonsPanel';
+import { BandwidthPanel } from './BandwidthPanel';
 import { CloseOrderAction } from './CloseOrderAction';
 import { CycleChange, TagEdit } from './OrderEditTools';
 import { SignaturesPanel } from './SignaturesPanel';
@@ -149,6 +150,11 @@ export function OrderDetail({
         HAS_IPS.has(detail.order.kind) &&
         (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
           <AddonsPanel key={`addons:${detail.key}`} detail={detail} />
+        ) : null}
+        {hasCap(vendors, detail.vendor, 'addons') &&
+        detail.order.kind === 'residential' &&
+        (detail.order.status === 'active' || detail.order.status === 'on-hold') ? (
+          <BandwidthPanel key={`bandwidth:${detail.key}`} detail={detail} />
         ) : null}
         <p className="muted small">
           {hasCap(vendors, detail.vendor, 'autoRenew')

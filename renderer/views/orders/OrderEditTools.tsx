@@ -10,6 +10,7 @@ import { formatMoney } from '../../lib/format';
 import type { OrderRow } from '../../lib/inventory';
 import { formatVendorTime } from '../../lib/time';
 import { naiveTimeOf } from '../../stores/vendors';
+import { OrderTool } from './OrderTool';
 
 type Outcome = { kind: 'done'; text: string } | { kind: 'unknown' } | { kind: 'error'; text: string } | null;
 
@@ -170,8 +171,7 @@ export function CycleChange({ detail, vendors }: { detail: OrderRow; vendors: Ve
     : null;
 
   return (
-    <section className="order-tool" aria-label={t('orderEdit.cycle.title')}>
-      <h3 className="order-tool-title">{t('orderEdit.cycle.title')}</h3>
+    <OrderTool title={t('orderEdit.cycle.title')}>
       <p className="small" data-testid="order-cycle">
         {t('orderEdit.cycle.current', { cycle: labelOf(current) })}
       </p>
@@ -230,6 +230,6 @@ export function CycleChange({ detail, vendors }: { detail: OrderRow; vendors: Ve
           </div>
         </Dialog>
       ) : null}
-    </section>
+    </OrderTool>
   );
 }

@@ -4,6 +4,7 @@ import { type OrderIpTools, P0F_SIGNATURES, type P0fSignature } from '../../../p
 import { getApi } from '../../api';
 import { useErrorText } from '../../lib/error-text';
 import type { OrderRow } from '../../lib/inventory';
+import { OrderTool, OrderToolLoad } from './OrderTool';
 
 type Status =
   | { kind: 'done' }
@@ -79,14 +80,15 @@ export function SignaturesPanel({ detail, drops }: { detail: OrderRow; drops: bo
   const short = fresh - free;
 
   return (
-    <section className="order-tool" aria-label={t('orderTools.sig.title')}>
-      <h3 className="order-tool-title">{t('orderTools.sig.title')}</h3>
-      <p className="muted small">{t('orderTools.sig.intro')}</p>
-      {state ? null : (
-        <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => void load()}>
-          {busy === 'load' ? t('orderTools.sig.loading', { vendor }) : t('orderTools.sig.load')}
-        </button>
-      )}
+    <OrderTool title={t('orderTools.sig.title')} intro={t('orderTools.sig.intro')}>
+      <OrderToolLoad
+        loaded={state !== null}
+        busy={busy === 'load'}
+        disabled={busy !== null}
+        onLoad={() => void load()}
+        label={t('orderTools.sig.load')}
+        busyLabel={t('orderTools.sig.loading', { vendor })}
+      />
       {state ? (
         <>
           <p className="small" data-testid="p0f-slots">
@@ -165,9 +167,7 @@ export function SignaturesPanel({ detail, drops }: { detail: OrderRow; drops: bo
             </p>
           ) : null}
           {drops ? (
-            <section className="order-tool" aria-label={t('orderTools.drop.title')}>
-              <h3 className="order-tool-title">{t('orderTools.drop.title')}</h3>
-              <p className="muted small">{t('orderTools.drop.intro', { vendor })}</p>
+            <OrderTool title={t('orderTools.drop.title')} intro={t('orderTools.drop.intro', { vendor })}>
               {state.quantity !== null ? (
                 <p className="small" data-testid="renew-quantity">
                   {t('orderTools.drop.quantity', { vendor, count: state.quantity })}
@@ -194,7 +194,7 @@ export function SignaturesPanel({ detail, drops }: { detail: OrderRow; drops: bo
               {ticked.size > 0 && ticked.size >= state.ips.length ? (
                 <p className="inline-error">{t('orderTools.drop.allTicked')}</p>
               ) : null}
-            </section>
+            </OrderTool>
           ) : null}
         </>
       ) : null}
@@ -214,6 +214,6 @@ export function SignaturesPanel({ detail, drops }: { detail: OrderRow; drops: bo
           {status.text}
         </p>
       ) : null}
-    </section>
+    </OrderTool>
   );
 }
