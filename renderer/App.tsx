@@ -24,6 +24,8 @@ const IMPORTS: Record<ViewId, () => Promise<ComponentType>> = {
   subUsers: () => import('./views/SubUsersView').then((m) => m.SubUsersView),
   servers: () => import('./views/ServersView').then((m) => m.ServersView),
   residential: () => import('./views/ResidentialView').then((m) => m.ResidentialView),
+  customers: () => import('./views/CustomersView').then((m) => m.CustomersView),
+  reports: () => import('./views/ReportsView').then((m) => m.ReportsView),
   activity: () => import('./views/ActivityView').then((m) => m.ActivityView),
   accounts: () => import('./views/AccountsView').then((m) => m.AccountsView),
   settings: () => import('./views/SettingsView').then((m) => m.SettingsView),

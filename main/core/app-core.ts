@@ -6,18 +6,23 @@ import { VENDORS, type VendorPage } from '../../preload/contract/vendors';
 import type { SystemProxyResolver } from '../vendors/http/route';
 import type { ClientOptions } from '../vendors/vendor-client';
 import { AccountsService, type VendorRegistry } from './accounts/accounts-service';
+import { BusinessStore } from './business/business-store';
+import { RunwayReminder } from './business/runway-reminder';
 import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
 import { EventHub } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { AppLogger } from './logging/logger';
 import { ConnectionService, connectionHandlers } from './network/connection-service';
 import { accountOperations } from './operations/account-operations';
+import { businessHandlers } from './operations/business-handlers';
 import { orderTools } from './operations/order-tools';
 import { purchaseHandlers } from './operations/purchase-handlers';
 import { renewalHandlers } from './operations/renewal-handlers';
+import { type ReportSources, reportsBuilder, reportsHandlers } from './operations/reports-handlers';
 import { residential } from './operations/residential';
 import { serverHandlers } from './operations/servers';
 import { trafficCodes } from './operations/traffic-codes';
+import { userDataHandlers } from './operations/userdata-handlers';
 import { PurchaseService } from './purchases/purchase-service';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
@@ -73,6 +78,8 @@ export interface Core {
   purchases: PurchaseService;
   reminders: ReminderRunner;
   store: AppStore;
+  /** The reseller's customers, prices, keep marks and rates (issue 16): one per data folder. */
+  business: BusinessStore;
   /** Saves the disk refused, retried until they get through (and the notice they show). */
   disk: DiskHealth;
   shutdown(): Promise<void>;
@@ -98,6 +105,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const noticesChanged = () => events.emit({ type: 'notices-changed' });
   const offs = [disk.onChange(noticesChanged), ...(opts.guard ? [opts.guard.onChange(noticesChanged)] : [])];
   const store = new AppStore(opts.dataDir, opts.Backend, now, disk);
+  const business = new BusinessStore({ dataDir: opts.dataDir, now });
+  let businessNotices = business.notices().join('\n');
+  offs.push(
+    business.onChange(() => {
+      events.emit({ type: 'business-changed' });
+      // A restore or import clears the "damaged file" notice: the app's notices change too.
+      const text = business.notices().join('\n');
+      if (text !== businessNotices) noticesChanged();
+      businessNotices = text;
+    }),
+  );
   // Proxy passwords are sealed on disk with a key kept in the keychain (memory only without one).
   const passwords = new PasswordCodec();
   await passwords.init(opts.vault);
@@ -136,6 +154,27 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const renewals = new RenewalService({ dataDir: opts.dataDir, accounts, now });
   // Buying: its own journal, the same audit log (one file, one writer) and a refresh after each purchase.
   const purchases = new PurchaseService({ dataDir: opts.dataDir, accounts, audit: renewals.audit, refresh, now });
+  // Reports (issue 16 §2–4) read local data only: the business file, snapshots, journals and the audit log.
+  const reportSources: ReportSources = {
+    business: () => business.get(),
+    accounts: () => accounts.list(),
+    snapshots: () => refresh.list(),
+    capabilities: (v) => opts.vendors[v]?.capabilities ?? new Set(),
+    operations: () => renewals.journal.list(),
+    audit: () => renewals.audit.list(),
+    purchases: () => purchases.journal.list(),
+    runwayDays: () => store.settings().runwayDays,
+    now,
+  };
+  const runwayReminder = new RunwayReminder(opts.dataDir, {
+    events,
+    report: () => reportsBuilder(reportSources).runway(),
+    accounts: () => accounts.list(),
+    alertDays: () => store.settings().runwayAlertDays,
+    language: () => store.settings().language,
+    now,
+    disk,
+  });
   const reminders = new ReminderRunner(opts.dataDir, {
     events,
     snapshots: () => refresh.list(),
@@ -143,9 +182,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     thresholds: () => store.settings().reminderDays,
     language: () => store.settings().language,
     now,
+    runway: runwayReminder,
   });
   events.on((e) => {
     if (e.type === 'refresh-progress' && e.state === 'done') reminders.schedule();
+    // "Keep" marks change the committed renewals: the runway reminder checks again (expiry ones repeat nothing).
+    if (e.type === 'business-changed') reminders.schedule();
     if (e.type === 'settings-changed' || e.type === 'accounts-changed') reminders.updateDueSoon();
   });
 
@@ -180,6 +222,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         notices: [
           ...disk.notices(),
           ...store.notices,
+          ...business.notices(),
           ...snapshots.notices,
           ...renewals.notices(),
           ...purchases.notices(),
@@ -249,7 +292,29 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...serverHandlers(accounts, now),
     ...renewalHandlers(renewals, accounts, events),
     ...purchaseHandlers(purchases, accounts, events),
+    ...reportsHandlers(reportSources),
     ...connectionHandlers(connection),
+    ...businessHandlers({ store: business, accounts: () => accounts.list(), snapshot: (id) => snapshots.get(id), now }),
+    // Backups, export and import of all local user data (issue 16 §5); keys stay in main.
+    ...userDataHandlers({
+      business,
+      accounts,
+      vault: opts.vault,
+      settings: () => store.settings(),
+      applySettings: async (next) => {
+        await handlers['settings:update'](next);
+      },
+      setProxyPassword: async (password) => {
+        await connection.setPassword(password);
+      },
+      accountsAdded: (ids) => {
+        changed();
+        refresh.start(ids);
+      },
+      view: async () => handlers['business:get'](),
+      version: opts.version,
+      now,
+    }),
     'reminders:test': () => reminders.sendTest(),
     'settings:get': () => store.settings(),
     'settings:update': async (patch) => {
@@ -280,6 +345,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     accounts,
     refresh,
     store,
+    business,
     disk,
     renewals,
     purchases,

@@ -100,6 +100,32 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
     reminders: {
       test: () => invoke('reminders:test'),
     },
+    business: {
+      get: () => invoke('business:get'),
+      saveCustomer: (input: ChannelArgs<'customers:save'>[0]) => invoke('customers:save', input),
+      deleteCustomer: (input: ChannelArgs<'customers:delete'>[0]) => invoke('customers:delete', input),
+      updateItems: (input: ChannelArgs<'items:update'>[0]) => invoke('items:update', input),
+      forgetItems: (input: ChannelArgs<'items:forget'>[0]) => invoke('items:forget', input),
+      importPreview: (input: ChannelArgs<'items:importPreview'>[0]) => invoke('items:importPreview', input),
+      importApply: (input: ChannelArgs<'items:importApply'>[0]) => invoke('items:importApply', input),
+      setRates: (rates: ChannelArgs<'rates:set'>[0]) => invoke('rates:set', rates),
+    },
+    reports: {
+      margin: (query: ChannelArgs<'reports:margin'>[0]) => invoke('reports:margin', query),
+      spend: (query: ChannelArgs<'reports:spend'>[0]) => invoke('reports:spend', query),
+      runway: () => invoke('reports:runway'),
+      itemCosts: (query: ChannelArgs<'reports:itemCosts'>[0]) => invoke('reports:itemCosts', query),
+      csv: (input: ChannelArgs<'reports:csv'>[0]) => invoke('reports:csv', input),
+    },
+    backups: {
+      list: () => invoke('backups:list'),
+      restore: (input: ChannelArgs<'backups:restore'>[0]) => invoke('backups:restore', input),
+    },
+    userData: {
+      export: (input: ChannelArgs<'userdata:export'>[0]) => invoke('userdata:export', input),
+      importPreview: (input: ChannelArgs<'userdata:importPreview'>[0]) => invoke('userdata:importPreview', input),
+      importApply: (input: ChannelArgs<'userdata:importApply'>[0]) => invoke('userdata:importApply', input),
+    },
     settings: {
       get: () => invoke('settings:get'),
       update: (patch: ChannelArgs<'settings:update'>[0]) => invoke('settings:update', patch),

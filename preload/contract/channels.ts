@@ -5,6 +5,24 @@
  * type error there.
  */
 import { z } from 'zod';
+import {
+  AssignmentCsvSchema,
+  type AssignmentImportPreview,
+  type BusinessView,
+  CurrencyRatesSchema,
+  CustomerInputSchema,
+  CustomerRefSchema,
+  ImportApplySchema,
+  type ItemCost,
+  ItemCostsQuerySchema,
+  ItemsForgetSchema,
+  ItemsUpdateSchema,
+  MarginQuerySchema,
+  type MarginReport,
+  type RunwayReport,
+  SpendQuerySchema,
+  type SpendReport,
+} from './business';
 import type { ErrorCode } from './errors';
 import {
   type AccountSnapshot,
@@ -90,6 +108,17 @@ import {
   type ServerSubUsers,
 } from './servers';
 import { type TrafficCodeList, TrafficCodeListSchema, TrafficCodeRefSchema } from './traffic-codes';
+import {
+  type BackupInfo,
+  BackupRefSchema,
+  type RestoredBusiness,
+  type UserDataExportResult,
+  UserDataExportSchema,
+  UserDataImportApplySchema,
+  type UserDataImportPreview,
+  UserDataImportPreviewSchema,
+  type UserDataImportSummary,
+} from './userdata';
 import { type CredentialField, type RenewRule, VENDOR_PAGES, type VendorPage } from './vendors';
 
 export interface KeychainStatus {
@@ -265,6 +294,34 @@ export const requestSchemas = {
   'purchases:resolve': z.tuple([PurchaseResolveSchema]),
   /** Settings: show the next expiry reminder now, as a desktop notification (issue 11). */
   'reminders:test': z.tuple([]),
+  /** The reseller's customers, sell prices, keep marks and rates (business.ts, issue 16). */
+  'business:get': z.tuple([]),
+  'customers:save': z.tuple([CustomerInputSchema]),
+  'customers:delete': z.tuple([CustomerRefSchema]),
+  'items:update': z.tuple([ItemsUpdateSchema]),
+  'items:forget': z.tuple([ItemsForgetSchema]),
+  'items:importPreview': z.tuple([AssignmentCsvSchema]),
+  'items:importApply': z.tuple([ImportApplySchema]),
+  'rates:set': z.tuple([CurrencyRatesSchema]),
+  /** Reports over local data only (issue 16 §2–4): margin, spending, balance runway, and each as CSV. */
+  'reports:margin': z.tuple([MarginQuerySchema]),
+  'reports:spend': z.tuple([SpendQuerySchema]),
+  'reports:runway': z.tuple([]),
+  /** Each item's cost per month and where it came from (a customer's page). */
+  'reports:itemCosts': z.tuple([ItemCostsQuerySchema]),
+  'reports:csv': z.tuple([
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('margin'), query: MarginQuerySchema }).strict(),
+      z.object({ kind: z.literal('spend'), query: SpendQuerySchema }).strict(),
+      z.object({ kind: z.literal('runway'), query: z.object({}).strict().optional() }).strict(),
+    ]),
+  ]),
+  /** Backups and the export / import of all local user data (userdata.ts); keys never come back out. */
+  'backups:list': z.tuple([]),
+  'backups:restore': z.tuple([BackupRefSchema]),
+  'userdata:export': z.tuple([UserDataExportSchema]),
+  'userdata:importPreview': z.tuple([UserDataImportPreviewSchema]),
+  'userdata:importApply': z.tuple([UserDataImportApplySchema]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -346,6 +403,29 @@ export interface ChannelResponses {
   'purchases:resolve': PurchaseRecordView;
   /** The test reminder that was sent (also pushed as a 'reminder' event), in the app's language. */
   'reminders:test': { title: string; body: string };
+  'business:get': BusinessView;
+  'customers:save': BusinessView;
+  /** The customer's items lose it and keep their own price and keep mark. */
+  'customers:delete': BusinessView;
+  'items:update': BusinessView;
+  'items:forget': BusinessView;
+  /** Nothing is applied: apply with the preview id (once, within 10 minutes). */
+  'items:importPreview': AssignmentImportPreview;
+  'items:importApply': BusinessView;
+  'rates:set': BusinessView;
+  'reports:margin': MarginReport;
+  'reports:spend': SpendReport;
+  'reports:runway': RunwayReport;
+  /** In the order asked, one per item. */
+  'reports:itemCosts': ItemCost[];
+  /** e.g. proxydeck-margin-2026-11.csv; saved by the renderer (renderer/lib/download.ts). */
+  'reports:csv': { fileName: string; content: string };
+  /** Good backups of the business data, newest first. */
+  'backups:list': BackupInfo[];
+  'backups:restore': RestoredBusiness;
+  'userdata:export': UserDataExportResult;
+  'userdata:importPreview': UserDataImportPreview;
+  'userdata:importApply': UserDataImportSummary;
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -365,6 +445,8 @@ export type AppEvent =
   | { type: 'settings-changed' }
   /** AppInfo.notices changed while running (e.g. the disk filled up, or saving works again): reload them. */
   | { type: 'notices-changed' }
+  /** The business data (customers, prices, keep, rates) changed: get it again ('business:get'). */
+  | { type: 'business-changed' }
   | { type: 'renewal-progress'; progress: RenewalProgressView }
   /** A purchase changed state (sending, done, failed, uncertain). */
   | { type: 'purchase-progress'; record: PurchaseRecordView }

@@ -132,6 +132,9 @@ export const ConnectionTestInputSchema = z
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 
+export const RunwayDaysSchema = z.number().int().min(1).max(180);
+export const RunwayAlertDaysSchema = z.number().int().min(0).max(90);
+
 export const SettingsSchema = z.object({
   /** Minutes between background refreshes; 0 = manual only. */
   refreshIntervalMin: z
@@ -149,6 +152,10 @@ export const SettingsSchema = z.object({
   language: z.enum(LANGUAGES),
   /** How vendor APIs are reached (issue 13 §7); files written before it have none: direct. */
   connection: ConnectionSettingsSchema.default({ mode: 'direct' }),
+  /** Balance runway (issue 16): committed renewals counted this many days ahead; older files: 30. */
+  runwayDays: RunwayDaysSchema.default(30),
+  /** A reminder when the balance runs short within this many days; 0 = off; older files: 7. */
+  runwayAlertDays: RunwayAlertDaysSchema.default(7),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -160,10 +167,19 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'en',
   connection: { mode: 'direct' },
+  runwayDays: 30,
+  runwayAlertDays: 7,
 };
 
 // `connection` without its default: a patch that does not name it must leave it as it is.
-export const SettingsPatchSchema = SettingsSchema.extend({ connection: ConnectionSettingsSchema }).partial().strict();
+// The same for the fields with defaults for older files (runway settings).
+export const SettingsPatchSchema = SettingsSchema.extend({
+  connection: ConnectionSettingsSchema,
+  runwayDays: RunwayDaysSchema,
+  runwayAlertDays: RunwayAlertDaysSchema,
+})
+  .partial()
+  .strict();
 
 /** IPv4 or IPv6 (no CIDR; vendors whitelist single addresses). Checked again in main before sending. */
 export const IpAddressSchema = z

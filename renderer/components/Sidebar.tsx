@@ -10,6 +10,8 @@ export const NAV_ITEMS: { id: ViewId; key: string }[] = [
   { id: 'subUsers', key: 'nav.subUsers' },
   { id: 'servers', key: 'nav.servers' },
   { id: 'residential', key: 'nav.residential' },
+  { id: 'customers', key: 'nav.customers' },
+  { id: 'reports', key: 'nav.reports' },
   { id: 'activity', key: 'activity.title' },
   { id: 'accounts', key: 'nav.accounts' },
   { id: 'settings', key: 'nav.settings' },

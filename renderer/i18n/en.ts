@@ -21,6 +21,8 @@ export const en = {
     subUsers: 'Sub-users',
     servers: 'Servers',
     residential: 'Residential',
+    customers: 'Customers',
+    reports: 'Reports',
     accounts: 'Accounts',
     settings: 'Settings',
   },

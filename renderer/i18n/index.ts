@@ -8,6 +8,8 @@ import { buyEn } from './buy.en';
 import { buyZhCN } from './buy.zh-CN';
 import { connectionEn } from './connection.en';
 import { connectionZhCN } from './connection.zh-CN';
+import { customersEn } from './customers.en';
+import { customersZhCN } from './customers.zh-CN';
 import { dashboardPlusEn } from './dashboard-plus.en';
 import { dashboardPlusZhCN } from './dashboard-plus.zh-CN';
 import { en } from './en';
@@ -27,6 +29,8 @@ import { renewEn } from './renew.en';
 import { renewZhCN } from './renew.zh-CN';
 import { renewFlowEn } from './renew-flow.en';
 import { renewFlowZhCN } from './renew-flow.zh-CN';
+import { reportsEn } from './reports.en';
+import { reportsZhCN } from './reports.zh-CN';
 import { residentialEn } from './residential.en';
 import { residentialZhCN } from './residential.zh-CN';
 import { serversEn } from './servers.en';
@@ -35,6 +39,8 @@ import { tablesPlusEn } from './tables-plus.en';
 import { tablesPlusZhCN } from './tables-plus.zh-CN';
 import { trafficCodesEn } from './traffic-codes.en';
 import { trafficCodesZhCN } from './traffic-codes.zh-CN';
+import { userdataEn } from './userdata.en';
+import { userdataZhCN } from './userdata.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -58,9 +64,12 @@ void i18n.use(initReactI18next).init({
         ...orderToolsEn,
         ...orderEditEn,
         ...trafficCodesEn,
+        ...userdataEn,
         ...residentialEn,
         ...serversEn,
         ...buyEn,
+        ...customersEn,
+        ...reportsEn,
         ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
@@ -79,9 +88,12 @@ void i18n.use(initReactI18next).init({
         ...orderToolsZhCN,
         ...orderEditZhCN,
         ...trafficCodesZhCN,
+        ...userdataZhCN,
         ...residentialZhCN,
         ...serversZhCN,
         ...buyZhCN,
+        ...customersZhCN,
+        ...reportsZhCN,
         ...desktopZhCN,
       },
     },

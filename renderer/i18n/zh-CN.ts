@@ -18,6 +18,8 @@ export const zhCN: Messages = {
     subUsers: '子账户',
     servers: '服务器',
     residential: '住宅代理',
+    customers: '客户',
+    reports: '报表',
     accounts: '账户',
     settings: '设置',
   },

@@ -11,6 +11,7 @@ import { ERROR_CODES, type ErrorCode } from '../../preload/contract/errors';
 import type { ConnectionCheck } from '../../preload/contract/model';
 import { parseDiskNotice, UNEXPECTED_NOTICE } from '../../preload/contract/notices';
 import { en } from '../i18n/en';
+import { businessNoticeText } from './business-notices';
 import { translateKnown } from './error-sentences';
 import { formatBytes, formatMoney } from './format';
 
@@ -79,6 +80,8 @@ export function noticeText(notice: string, language: string, t: Translate): stri
   const disk = parseDiskNotice(notice);
   if (disk) return t(`errorText.disk.${disk.kind}`, { folder: disk.folder, code: disk.code ?? '' });
   if (notice === UNEXPECTED_NOTICE) return t('errorText.unexpected');
+  const business = businessNoticeText(notice, t);
+  if (business) return business;
   const known = translateKnown(notice, t);
   if (known) return known;
   return withDetail(t('errorText.notice'), notice, t);

@@ -12,6 +12,8 @@ export type ViewId =
   | 'subUsers'
   | 'servers'
   | 'residential'
+  | 'customers'
+  | 'reports'
   | 'activity'
   | 'accounts'
   | 'settings';

@@ -3,6 +3,7 @@ import type { AppEvent } from '../../preload/contract/channels';
 import { getApi } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
+import { useBusinessStore } from './business';
 import { usePurchasesStore } from './purchases';
 import { useRenewalsStore } from './renewals';
 import { useSettingsStore } from './settings';
@@ -44,6 +45,9 @@ export function handleEvent(event: AppEvent): void {
       if (event.itemIds.length > 0) useAppStore.getState().showItems(event.accountId, event.itemIds);
       else useAppStore.getState().setView('ips'); // a test reminder with nothing expiring
       break;
+    case 'business-changed':
+      void useBusinessStore.getState().fetch();
+      break;
     case 'reminder':
       // Shown by the main process as a desktop notification; nothing to do in the window.
       break;
@@ -58,5 +62,6 @@ export function startSync(): () => void {
   void useSettingsStore.getState().fetch();
   void useAccountsStore.getState().fetch();
   void useSnapshotsStore.getState().fetch();
+  void useBusinessStore.getState().fetch();
   return unsubscribe;
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../preload/contract/schemas';
 import { AccountStatusText } from '../components/AccountStatus';
@@ -8,6 +8,7 @@ import { ALL_SCOPE, inScope, type Scope, ScopeFilter } from '../components/Scope
 import { useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
+import { watchReports } from '../stores/reports';
 import { useSettingsStore } from '../stores/settings';
 import { accountStatus, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
@@ -16,6 +17,8 @@ import { needsAttention } from './dashboard/attention';
 import { ExpiryPanels } from './dashboard/ExpiryPanels';
 import { expiryLists } from './dashboard/expiry';
 import { Figures } from './dashboard/Figures';
+import { RunwayCard } from './dashboard/RunwayCard';
+import { SpendLine } from './dashboard/SpendLine';
 import { RenewDialog } from './renew/RenewDialog';
 import '../styles/inventory.css';
 
@@ -34,6 +37,7 @@ export function DashboardView() {
   const setView = useAppStore((s) => s.setView);
   const showDemo = useAppStore((s) => s.showDemo);
   const setShowDemo = useAppStore((s) => s.setShowDemo);
+  useEffect(() => watchReports('dashboard'), []);
 
   // Once a real account exists, demo accounts feed nothing here unless the user asks to see them.
   const demoCount = allAccounts.filter((a) => a.demo).length;
@@ -94,8 +98,10 @@ export function DashboardView() {
       {noSnapshots ? <p className="muted">{t('inventory.strip.noData')}</p> : null}
 
       <Figures accounts={accounts} headingId={headingId} />
+      <SpendLine accounts={accounts} />
 
       <AttentionPanel entries={attention} headingId={headingId} />
+      <RunwayCard accounts={accounts} headingId={headingId} />
       <ExpiryPanels lists={lists} windowDays={windowDays} now={now} headingId={headingId} />
 
       {accounts.length > 0 ? (

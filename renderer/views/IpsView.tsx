@@ -25,11 +25,15 @@ import {
 import { useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
+import { useBusinessStore } from '../stores/business';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { BuyButton } from './buy/BuyButton';
+import { AssignDialog } from './customers/AssignDialog';
+import { CustomerFilterField } from './customers/CustomerFilterField';
+import { type CustomerFilter, customerTest, ipItemKey, ipItemRef } from './customers/model';
 import { ReminderRenew } from './dashboard/ReminderRenew';
 import { ExportPanel } from './ips/ExportPanel';
 import { IpFilters } from './ips/IpFilters';
@@ -72,6 +76,9 @@ export function IpsView() {
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [reveal, setReveal] = useState(false);
+  const [customer, setCustomer] = useState<CustomerFilter>('all');
+  const [assigning, setAssigning] = useState(false);
+  const business = useBusinessStore((s) => s.index);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
@@ -87,12 +94,21 @@ export function IpsView() {
       return focus.accountId ? r.accountId === focus.accountId && ids.has(id) : ids.has(`${r.accountId}|${id}`);
     };
   }, [focus]);
+  // The Customer filter reads the business Map by each row's itemKey (no search per row).
+  const keepShown = useMemo(() => {
+    const test = customerTest(business, customer);
+    if (!test) return keep;
+    return (r: IpRow) => (keep === undefined || keep(r)) && test(ipItemKey(r));
+  }, [keep, business, customer]);
   const focusedCount = useMemo(() => (keep ? all.filter(keep).length : all.length), [all, keep]);
   // The filter boxes answer at once; the table follows in a deferred render that the next key interrupts.
   const shownFilter = useDeferredValue(filter);
   // Built once per snapshot change; each keystroke then searches one string (see filter-index.ts).
   const index = useIpIndex(all, shownFilter.text.trim() !== '');
-  const rows = useMemo(() => filterIps(all, shownFilter, now, index, keep), [all, shownFilter, now, index, keep]);
+  const rows = useMemo(
+    () => filterIps(all, shownFilter, now, index, keepShown),
+    [all, shownFilter, now, index, keepShown],
+  );
   const countries = useMemo(
     () =>
       countryOptions(
@@ -204,7 +220,9 @@ export function IpsView() {
         setDaysText={setDaysText}
         countries={countries}
         searchRef={searchRef}
-      />
+      >
+        <CustomerFilterField value={customer} onChange={setCustomer} />
+      </IpFilters>
 
       {focus ? (
         <div className="flash" role="status">
@@ -240,6 +258,16 @@ export function IpsView() {
             disabled={selected.size === 0}
           >
             {t('ips.clearSelection')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setAssigning(true)}
+            disabled={selectedRows.length === 0}
+          >
+            {selectedRows.length > 0
+              ? t('customers.assign.buttonCount', { count: selectedRows.length })
+              : t('customers.assign.button')}
           </button>
           <button
             type="button"
@@ -283,6 +311,7 @@ export function IpsView() {
 
       <ExportPanel headingId={headingId} exp={exp} count={selectedRows.length} reveal={reveal} />
       <RenewDialog />
+      {assigning ? <AssignDialog items={selectedRows.map(ipItemRef)} onClose={() => setAssigning(false)} /> : null}
     </section>
   );
 }

@@ -10,10 +10,14 @@ import { currencyDigits } from '../lib/format';
 import { DAY_MS, type OrderRow, orderIndex, orderRows, rowSearchText, visibleSelection } from '../lib/inventory';
 import { exportFileName, ordersToCsv } from '../lib/proxy-format';
 import { useAccountsStore } from '../stores/accounts';
+import { useBusinessStore } from '../stores/business';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
 import '../styles/inventory.css';
 import { BuyButton } from './buy/BuyButton';
+import { AssignDialog } from './customers/AssignDialog';
+import { CustomerFilterField } from './customers/CustomerFilterField';
+import { type CustomerFilter, customerTest, orderItemRef } from './customers/model';
 import { OrderDetail } from './orders/OrderDetail';
 import { OrdersTable, type Sort, type SortKey } from './orders/OrdersTable';
 import { RenewDialog } from './renew/RenewDialog';
@@ -66,6 +70,9 @@ export function OrdersView() {
   const [selected, setSelected] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const [message, setMessage] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<CustomerFilter>('all');
+  const [assigning, setAssigning] = useState(false);
+  const business = useBusinessStore((s) => s.index);
 
   const all = useMemo(() => orderRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
   const index = useMemo(() => orderIndex(all), [all]);
@@ -74,6 +81,7 @@ export function OrdersView() {
   const rows = useMemo(() => {
     const fromMs = from ? Date.parse(`${from}T00:00:00Z`) : null;
     const toMs = to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS - 1 : null;
+    const byCustomer = customerTest(business, customer);
     const out = matchRows(
       all,
       query,
@@ -83,12 +91,13 @@ export function OrdersView() {
         (status === 'all' || r.order.status === status) &&
         (kind === 'all' || r.order.kind === kind) &&
         (fromMs == null || (r.expiresMs != null && r.expiresMs >= fromMs)) &&
-        (toMs == null || (r.expiresMs != null && r.expiresMs <= toMs)),
+        (toMs == null || (r.expiresMs != null && r.expiresMs <= toMs)) &&
+        (byCustomer === undefined || byCustomer(`${r.accountId}|order|${r.order.id}`)),
       index,
       rowSearchText,
     );
     return out.sort((a, b) => compare(a, b, sort.key) * sort.dir || a.key.localeCompare(b.key));
-  }, [all, index, scope, status, kind, from, to, query, sort]);
+  }, [all, index, scope, status, kind, from, to, query, sort, business, customer]);
 
   // Selections follow what is shown: the detail panel and every action use only shown orders.
   const detail = rows.find((r) => r.key === selected) ?? null;
@@ -132,7 +141,14 @@ export function OrdersView() {
     setMessage(t('tablesPlus.orders.exported', { count: checkedRows.length, file }));
   };
   const filtered =
-    scope.vendor !== 'all' || scope.accountId !== 'all' || status !== 'all' || kind !== 'all' || from || to || text;
+    scope.vendor !== 'all' ||
+    scope.accountId !== 'all' ||
+    status !== 'all' ||
+    kind !== 'all' ||
+    customer !== 'all' ||
+    from ||
+    to ||
+    text;
 
   return (
     <section className="view view-wide inventory-view" aria-labelledby={headingId}>
@@ -192,6 +208,7 @@ export function OrdersView() {
         <FilterField label={t('orders.filters.expiresTo')}>
           {(fid) => <input id={fid} className="input" type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
         </FilterField>
+        <CustomerFilterField value={customer} onChange={setCustomer} />
         <FilterField label={t('orders.filters.search')} className="scope-grow">
           {(fid) => (
             <input
@@ -235,6 +252,14 @@ export function OrdersView() {
           >
             {t('tablesPlus.orders.clearSelection')}
           </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setAssigning(true)}
+            disabled={checkedRows.length === 0}
+          >
+            {t('customers.assign.buttonCount', { count: checkedRows.length })}
+          </button>
           <button type="button" className="btn btn-small" onClick={exportCsv} disabled={checkedRows.length === 0}>
             {t('tablesPlus.orders.exportCsv', { count: checkedRows.length })}
           </button>
@@ -274,6 +299,9 @@ export function OrdersView() {
         {detail ? <OrderDetail detail={detail} vendors={vendors} onClose={() => setSelected(null)} /> : null}
       </div>
       <RenewDialog />
+      {assigning ? (
+        <AssignDialog items={checkedRows.map(orderItemRef)} onClose={() => setAssigning(false)} onDone={setMessage} />
+      ) : null}
     </section>
   );
 }

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import type { UnlimitedServer } from '../../preload/contract/model';
 import { formatVendorTime, vendorTimeTitle } from '../lib/time';
+import { useBusinessStore } from '../stores/business';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
+import { AssignDialog } from './customers/AssignDialog';
+import { CustomerFilterField } from './customers/CustomerFilterField';
+import { type CustomerFilter, customerOf, customerTest, ref } from './customers/model';
 import { useCapableAccounts } from './manage/common';
 import { RenewDialog } from './renew/RenewDialog';
 import { ServerDetail } from './servers/ServerDetail';
@@ -30,6 +34,10 @@ export function ServersView() {
   const snapshots = useSnapshotsStore((s) => s.byAccount);
   const vendors = useVendorsStore((s) => s.list);
   const [picked, setPicked] = useState<string | null>(null);
+  const [customer, setCustomer] = useState<CustomerFilter>('all');
+  const [assigning, setAssigning] = useState<ServerRow | null>(null);
+  const business = useBusinessStore((s) => s.index);
+  const itemOf = (r: ServerRow) => `${r.account.id}|server|${r.server.id}`;
 
   const rows = useMemo<ServerRow[]>(
     () =>
@@ -42,7 +50,11 @@ export function ServersView() {
       ),
     [capable, snapshots],
   );
-  const current = rows.find((r) => r.key === picked) ?? null;
+  const shown = useMemo(() => {
+    const test = customerTest(business, customer);
+    return test ? rows.filter((r) => test(`${r.account.id}|server|${r.server.id}`)) : rows;
+  }, [rows, business, customer]);
+  const current = shown.find((r) => r.key === picked) ?? null;
 
   return (
     <section className="view servers-view" aria-labelledby={headingId}>
@@ -61,7 +73,11 @@ export function ServersView() {
 
       {rows.length > 0 ? (
         <>
-          <p className="muted count">{t('servers.count', { count: rows.length })}</p>
+          <fieldset className="filters">
+            <legend className="visually-hidden">{t('customers.filter.label')}</legend>
+            <CustomerFilterField value={customer} onChange={setCustomer} />
+          </fieldset>
+          <p className="muted count">{t('servers.count', { count: shown.length })}</p>
           <div className="table-wrap servers-list">
             <table className="table manage-table" aria-label={t('servers.listLabel')}>
               <thead>
@@ -72,10 +88,11 @@ export function ServersView() {
                   <th scope="col">{t('servers.col.status')}</th>
                   <th scope="col">{t('servers.col.expires')}</th>
                   <th scope="col">{t('servers.col.account')}</th>
+                  <th scope="col">{t('customers.col.customer')}</th>
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => {
+                {shown.map((r) => {
                   const naive = naiveTimeOf(vendors, r.account.vendor);
                   return (
                     <tr
@@ -104,6 +121,17 @@ export function ServersView() {
                         {r.server.expiresAt ? formatVendorTime(r.server.expiresAt, lang, naive, t, false, false) : '—'}
                       </td>
                       <td>{r.account.label}</td>
+                      <td>
+                        <span data-testid="server-customer">{customerOf(business, itemOf(r))?.name ?? '—'}</span>{' '}
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          onClick={() => setAssigning(r)}
+                          aria-label={t('customers.assign.rowLabel', { item: r.server.ip })}
+                        >
+                          {t('customers.page.change')}
+                        </button>
+                      </td>
                     </tr>
                   );
                 })}
@@ -118,6 +146,12 @@ export function ServersView() {
         </>
       ) : null}
       <RenewDialog />
+      {assigning ? (
+        <AssignDialog
+          items={[ref(assigning.account.id, 'server', assigning.server.id)]}
+          onClose={() => setAssigning(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
 import { ConnectionSection } from './settings/ConnectionSection';
+import { RunwaySection } from './settings/RunwaySection';
 import { type SaveStatus, SaveStatusLine } from './settings/SaveStatusLine';
 import { TestReminderSection } from './settings/TestReminderSection';
+import { YourDataSection } from './settings/YourDataSection';
 
 const THEME_KEYS: Record<Settings['theme'], string> = {
   system: 'settings.themeSystem',
@@ -60,8 +62,10 @@ export function SettingsView() {
         <>
           <AppearanceSection settings={settings} />
           <DataSection settings={settings} />
+          <RunwaySection settings={settings} />
           <ConnectionSection settings={settings} />
           <TestReminderSection days={settings.reminderDays} />
+          <YourDataSection />
         </>
       ) : null}
       {version ? (

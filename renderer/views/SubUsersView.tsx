@@ -1,10 +1,14 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubUser } from '../../preload/contract/model';
 import { DataAge } from '../components/DataAge';
 import { FilterField } from '../components/FilterField';
+import { useBusinessStore } from '../stores/business';
 import { isStale, useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
+import { AssignDialog } from './customers/AssignDialog';
+import { CustomerFilterField } from './customers/CustomerFilterField';
+import { type CustomerFilter, customerTest, ref } from './customers/model';
 import {
   AccountNotices,
   AccountPicker,
@@ -33,6 +37,9 @@ export function SubUsersView() {
   const [flash, setFlash] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SubUser | null>(null);
+  const [assigning, setAssigning] = useState<SubUser | null>(null);
+  const [customer, setCustomer] = useState<CustomerFilter>('all');
+  const business = useBusinessStore((s) => s.index);
 
   // Stable, so the memoized table and its rows do not render again for nothing.
   const onEdit = useCallback((user: SubUser) => setEditing({ mode: 'edit', user }), []);
@@ -42,7 +49,11 @@ export function SubUsersView() {
   const snap = account ? snapshots[account.id] : undefined;
   const editable = !!account && hasCapability(vendors, account.vendor, 'subUsersEdit');
   const users = snap?.subUsers ?? NONE;
-  const search = useSubUserSearch(users);
+  const ofCustomer = useMemo(() => {
+    const test = customerTest(business, customer);
+    return test && accountId ? users.filter((u) => test(`${accountId}|subUser|${u.id}`)) : users;
+  }, [users, business, customer, accountId]);
+  const search = useSubUserSearch(ofCustomer);
   const sectionError = snap?.errors.subUsers;
 
   return (
@@ -89,6 +100,7 @@ export function SubUsersView() {
           />
           {snap ? (
             <>
+              {users.length > 0 ? <CustomerFilterField value={customer} onChange={setCustomer} /> : null}
               {users.length > 0 ? (
                 <FilterField label={t('tablesPlus.subUsers.search')}>
                   {(fid) => (
@@ -120,6 +132,7 @@ export function SubUsersView() {
                   editable={editable}
                   onEdit={onEdit}
                   onDelete={setDeleting}
+                  onAssign={setAssigning}
                 />
               )}
             </>
@@ -137,6 +150,13 @@ export function SubUsersView() {
             setFlash(message);
             setEditing(null);
           }}
+        />
+      ) : null}
+      {assigning && account ? (
+        <AssignDialog
+          items={[ref(account.id, 'subUser', assigning.id)]}
+          onClose={() => setAssigning(null)}
+          onDone={setFlash}
         />
       ) : null}
       {deleting && account ? (

@@ -166,3 +166,78 @@ test('900×600, dark, 简体中文: the residential generator and its city list 
   await fitsWidth(page);
   await screenshot(page, 'small-dark-zh-residential');
 });
+
+test('900×600, dark, 简体中文: the Customers view — list, a customer’s page, the import dialog — fits and reads in Chinese', async ({
+  page,
+  app,
+}) => {
+  await darkChinese(page, app);
+  // Two customers, one with a few demo IPs (one at its own price).
+  const saved = await app.core.dispatch('customers:save', [{ name: '华东客户', contact: 'wechat: hd-2026' }]);
+  expect(saved.ok).toBe(true);
+  await app.core.dispatch('customers:save', [{ name: 'Acme Ltd' }]);
+  const view = saved.ok ? (saved.data as { customers: { id: string; name: string }[] }) : { customers: [] };
+  const id = view.customers.find((c) => c.name === '华东客户')!.id;
+  const snap = app.core.refresh.list().find((s) => s.proxies.length > 0)!;
+  const items = snap.proxies.slice(0, 3).map((p) => ({ accountId: snap.accountId, kind: 'ip', id: p.id }));
+  const assigned = await app.core.dispatch('items:update', [
+    { items, patch: { customerId: id, price: { minor: 450, currency: 'USD' } } },
+  ]);
+  expect(assigned.ok).toBe(true);
+
+  await nav(page, '客户');
+  await expect(page.getByRole('heading', { level: 1, name: '客户' })).toBeVisible();
+  await expect(page.getByTestId('customer-row')).toHaveCount(2);
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-customers');
+
+  await page.getByRole('button', { name: '华东客户', exact: true }).click();
+  await expect(page.getByTestId('customer-line')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: '复制交付单' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-customer-page');
+
+  await page.getByRole('button', { name: '← 全部客户' }).click();
+  await page.getByRole('button', { name: '导入 CSV…' }).click();
+  await expect(page.getByRole('dialog', { name: '从 CSV 导入客户' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-customers-import');
+});
+
+test('900×600, dark, 简体中文: Reports (margin chart and table, spending, rates) and the runway card fit and read in Chinese', async ({
+  page,
+  app,
+}) => {
+  await app.core.refresh.idle();
+  const saved = await app.core.dispatch('customers:save', [{ name: '华南客户' }]);
+  expect(saved.ok).toBe(true);
+  const customers = saved.ok ? (saved.data as { customers: { id: string; name: string }[] }).customers : [];
+  const customerId = customers.find((c) => c.name === '华南客户')!.id;
+  const snap = app.core.refresh.list().find((s) => s.orders.some((o) => o.price) && s.proxies.length > 0)!;
+  const items = snap.proxies.slice(0, 2).map((p) => ({ accountId: snap.accountId, kind: 'ip', id: p.id }));
+  const assigned = await app.core.dispatch('items:update', [
+    { items, patch: { customerId, price: { minor: 900, currency: 'USD' } } },
+  ]);
+  expect(assigned.ok).toBe(true);
+  await darkChinese(page, app);
+
+  // The runway card on the dashboard (the demo ProxyShard account renews more than its balance).
+  const card = page.getByTestId('runway-card');
+  await expect(card.getByRole('heading', { name: /未来 30 天内的续费/ })).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-runway');
+
+  await nav(page, '报表');
+  await expect(page.getByRole('heading', { level: 1, name: '报表' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '所选月份的利润' }).getByRole('row').filter({ hasText: '华南客户' }),
+  ).toHaveCount(1);
+  await expect(page.getByTestId('margin-chart').locator('svg').first()).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-reports');
+  await page.getByTestId('rates-editor').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { name: '汇率' })).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-reports-rates');
+});

@@ -125,6 +125,8 @@ describe('AppStore', () => {
       ...v1Settings,
       lowBalanceUsd: DEFAULT_SETTINGS.lowBalanceUsd,
       connection: { mode: 'direct' }, // issue 13 §7: files before it connect directly
+      runwayDays: 30, // issue 16 §3: files before it get the defaults
+      runwayAlertDays: 7,
     });
     expect(s.accounts()).toEqual([account]);
     expect(aside('v1-backup')).toHaveLength(1);

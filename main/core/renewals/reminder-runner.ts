@@ -38,6 +38,8 @@ export class ReminderRunner {
       /** The app's language: reminders are written in it. */
       language?: () => ReminderLanguage;
       now?: () => Date;
+      /** The balance runway reminder (main/core/business/runway-reminder.ts), checked in the same pass. */
+      runway?: { check(): unknown; readonly notices: string[] };
     },
   ) {
     const opts = {
@@ -53,7 +55,7 @@ export class ReminderRunner {
   }
 
   get notices(): string[] {
-    return this.reminders.notices;
+    return [...this.reminders.notices, ...(this.deps.runway?.notices ?? [])];
   }
 
   /** Items of real accounts: demo accounts never notify nor count. */
@@ -69,6 +71,11 @@ export class ReminderRunner {
     const due = this.reminders.check(this.realItems());
     for (const n of due) this.announce(n);
     this.updateDueSoon();
+    try {
+      this.deps.runway?.check();
+    } catch {
+      // A report that cannot be built (a damaged file) must not stop the expiry reminders; it says so elsewhere.
+    }
     return due;
   }
 

@@ -55,6 +55,8 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   theme: 'theme',
   language: 'language',
   connection: 'way to connect to vendors',
+  runwayDays: 'balance runway window',
+  runwayAlertDays: 'balance runway reminder',
 };
 
 /** "2 of 3 accounts, and your settings except theme (set back to its default)". */

@@ -90,6 +90,13 @@ export const desktopEn = {
       testSampleBody:
         'Nothing expires within {{days}}. When something does, Proxydeck reminds you {{thresholds}} days before.',
     },
+    /** The balance runway reminder (issue 16): the balance will not cover the renewals due soon. */
+    runway: {
+      title: 'The balance at {{where}} runs short on {{date}}',
+      body_one: 'The renewal due by {{date}} needs {{amount}} more than the balance. Top up at the vendor to keep it.',
+      body_other:
+        'The {{count}} renewals due by {{date}} need {{amount}} more than the balance. Top up at the vendor to keep them.',
+    },
   },
 };
 

@@ -82,5 +82,11 @@ export const desktopZhCN: DesktopMessages = {
       testSampleBody:
         '在 {{days}}内没有即将到期的项目。有项目即将到期时，Proxydeck 会在到期前 {{thresholds}} 天提醒您。',
     },
+    /** 余额续费提醒（issue 16）：余额不足以支付即将到期的续费。 */
+    runway: {
+      title: '{{where}} 的余额将在 {{date}} 不足',
+      body_one: '{{date}} 前到期的续费比余额还差 {{amount}}。请到服务商处充值以保留该项目。',
+      body_other: '{{date}} 前到期的 {{count}} 项续费比余额还差 {{amount}}。请到服务商处充值以保留这些项目。',
+    },
   },
 };

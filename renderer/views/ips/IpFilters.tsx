@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyStatus } from '../../../preload/contract/model';
 import { FilterField } from '../../components/FilterField';
@@ -15,6 +15,7 @@ export function IpFilters({
   setDaysText,
   countries,
   searchRef,
+  children,
 }: {
   filter: IpFilter;
   setFilter: (f: (prev: IpFilter) => IpFilter) => void;
@@ -22,6 +23,8 @@ export function IpFilters({
   setDaysText: (v: string) => void;
   countries: Array<{ code: string; name: string }>;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** More filters shown before the search box (the Customer filter). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const daysInvalid = parseDays(daysText).invalid;
@@ -84,6 +87,7 @@ export function IpFilters({
           />
         )}
       </FilterField>
+      {children}
       <FilterField label={t('ips.filters.search')} className="scope-grow">
         {(fid) => (
           <input

@@ -4,7 +4,9 @@ import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { countryName } from '../../lib/country-name';
 import type { IpRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
+import { useBusinessStore } from '../../stores/business';
 import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
+import { customerOf, ipItemKey } from '../customers/model';
 
 const ROW_HEIGHT = 36;
 export const MASK = '••••••';
@@ -18,6 +20,7 @@ const COLS = [
   ['pass', 3],
   ['country', 4],
   ['account', 2],
+  ['customer', 4],
   ['status', 2],
   ['expires', 1],
 ] as const;
@@ -52,6 +55,9 @@ export const IpsTable = memo(function IpsTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
+  const business = useBusinessStore((s) => s.index);
+  // The column shows once the user has customers: without any it would only narrow the others.
+  const withCustomer = business.customers.size > 0;
   const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLElement>(rows.length, ROW_HEIGHT, 6);
 
   return (
@@ -97,10 +103,15 @@ export const IpsTable = memo(function IpsTable({
             <th scope="col" className={col(6)}>
               {t('ips.col.account')}
             </th>
-            <th scope="col" className={col(7)}>
+            {withCustomer ? (
+              <th scope="col" className={col(7)} style={{ width: '10%' }}>
+                {t('customers.col.customer')}
+              </th>
+            ) : null}
+            <th scope="col" className={col(8)}>
               {t('ips.col.status')}
             </th>
-            <th scope="col" className={col(8)}>
+            <th scope="col" className={col(9)}>
               {t('ips.col.expires')}
             </th>
           </tr>
@@ -122,6 +133,7 @@ export const IpsTable = memo(function IpsTable({
                 naiveTime={naiveTimeOf(vendors, r.vendor)}
                 lang={lang}
                 onToggle={onToggle}
+                customer={withCustomer ? (customerOf(business, ipItemKey(r))?.name ?? '—') : null}
               />
             );
           })}
@@ -146,6 +158,7 @@ const IpRowView = memo(function IpRowView({
   naiveTime,
   lang,
   onToggle,
+  customer,
 }: {
   row: IpRow;
   index: number;
@@ -155,6 +168,8 @@ const IpRowView = memo(function IpRowView({
   naiveTime: 'utc' | 'vendor' | undefined;
   lang: string;
   onToggle: (index: number, e: MouseEvent<HTMLInputElement>) => void;
+  /** The item's customer (one Map read by itemKey; '—' for none), or null when the column is not shown. */
+  customer: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -199,10 +214,15 @@ const IpRowView = memo(function IpRowView({
       <td className={col(6)} title={`${r.accountLabel} · ${r.vendorName}`}>
         {r.accountLabel} <span className="muted small">· {r.vendorName}</span>
       </td>
-      <td className={col(7)}>
+      {customer === null ? null : (
+        <td className={col(7)} data-testid="ip-customer" title={customer}>
+          {customer}
+        </td>
+      )}
+      <td className={col(8)}>
         <span className={`pill pill-${r.status}`}>{t(`ips.status.${r.status}`)}</span>
       </td>
-      <td className={`${col(8)}${expired ? ' danger-text' : ''}`} title={vendorTimeTitle(naiveTime, t)}>
+      <td className={`${col(9)}${expired ? ' danger-text' : ''}`} title={vendorTimeTitle(naiveTime, t)}>
         {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTime, t, false, false) : '—'}
       </td>
     </tr>

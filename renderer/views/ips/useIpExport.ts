@@ -14,7 +14,7 @@ import { MASK } from './IpsTable';
 export const PREVIEW_LINES = 200;
 
 /** Rows are views with getters (see ip-rows.ts): what an export reads, picked field by field. */
-const toCsvRow = (r: IpRow, reveal = true): CsvRow => ({
+export const toCsvRow = (r: IpRow, reveal = true): CsvRow => ({
   ip: r.ip,
   port: r.port,
   socksPort: r.socksPort,

@@ -4,7 +4,9 @@ import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { formatMoney } from '../../lib/format';
 import type { OrderRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
+import { useBusinessStore } from '../../stores/business';
 import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
+import { customerOf } from '../customers/model';
 
 /** Fixed: two lines (account / vendor, product / order id); cells do not wrap (ips-table styles). */
 const ROW_HEIGHT = 52;
@@ -14,7 +16,7 @@ const ROW_HEIGHT = 52;
  */
 const OVERSCAN = 30;
 /** Column widths (px) for the fixed layout, set on the header cells; Account and Product share the rest. */
-const W = { sel: 40, kind: 120, status: 96, expires: 112, price: 84, details: 100 } as const;
+const W = { sel: 40, kind: 120, customer: 120, status: 96, expires: 112, price: 84, details: 100 } as const;
 
 export type SortKey = 'account' | 'product' | 'kind' | 'status' | 'expires' | 'created' | 'price';
 export interface Sort {
@@ -54,6 +56,7 @@ export const OrdersTable = memo(function OrdersTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const vendors = useVendorsStore((s) => s.list);
+  const business = useBusinessStore((s) => s.index);
   const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLDivElement>(rows.length, ROW_HEIGHT, OVERSCAN);
 
   const toggle = useCallback(
@@ -114,6 +117,9 @@ export const OrdersTable = memo(function OrdersTable({
             {header('account', t('orders.col.account'))}
             {header('product', t('orders.col.product'))}
             {header('kind', t('orders.col.kind'), 3, W.kind)}
+            <th scope="col" className="prio-3" style={{ width: W.customer }}>
+              {t('customers.col.customer')}
+            </th>
             {header('status', t('orders.col.status'), 1, W.status)}
             {header('expires', t('orders.col.expires'), 1, W.expires)}
             {header('price', t('orders.col.price'), 2, W.price)}
@@ -139,6 +145,7 @@ export const OrdersTable = memo(function OrdersTable({
                 lang={lang}
                 onToggle={toggle}
                 onOpen={open}
+                customer={customerOf(business, `${r.accountId}|order|${r.order.id}`)?.name ?? null}
               />
             );
           })}
@@ -159,6 +166,7 @@ const OrderRowView = memo(function OrderRowView({
   lang,
   onToggle,
   onOpen,
+  customer,
 }: {
   row: OrderRow;
   index: number;
@@ -168,6 +176,8 @@ const OrderRowView = memo(function OrderRowView({
   lang: string;
   onToggle: (key: string) => void;
   onOpen: (key: string) => void;
+  /** The order's customer (one Map read by itemKey), or null. */
+  customer: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -189,6 +199,9 @@ const OrderRowView = memo(function OrderRowView({
         <div className="muted small mono ellipsis">#{r.order.id}</div>
       </td>
       <td className="prio-3">{t(`orders.kind.${r.order.kind}`)}</td>
+      <td className="prio-3 ellipsis" data-testid="order-customer" title={customer ?? undefined}>
+        {customer ?? '—'}
+      </td>
       <td>
         <span className={`pill pill-${r.order.status}`}>{t(`orders.status.${r.order.status}`)}</span>
       </td>

@@ -6,6 +6,8 @@ import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { knownNote } from '../../lib/error-sentences';
 import { formatBytes } from '../../lib/format';
 import { formatDate, formatDateTime } from '../../lib/time';
+import { useBusinessStore } from '../../stores/business';
+import { customerOf } from '../customers/model';
 
 /** Fixed: the usage text and its bar, or the Edit / Delete buttons, whichever is taller. */
 const ROW_HEIGHT = 56;
@@ -21,6 +23,7 @@ export const SubUserTable = memo(function SubUserTable({
   editable,
   onEdit,
   onDelete,
+  onAssign,
   busy = false,
 }: {
   account: AccountSummary;
@@ -30,8 +33,11 @@ export const SubUserTable = memo(function SubUserTable({
   editable: boolean;
   onEdit: (u: SubUser) => void;
   onDelete: (u: SubUser) => void;
+  /** "Assign to customer…" for one sub-user. */
+  onAssign: (u: SubUser) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const business = useBusinessStore((s) => s.index);
   const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLDivElement>(users.length, ROW_HEIGHT, OVERSCAN);
 
   return (
@@ -49,6 +55,7 @@ export const SubUserTable = memo(function SubUserTable({
             <th scope="col">{t('subUsers.colUsage')}</th>
             <th scope="col">{t('subUsers.colNote')}</th>
             <th scope="col">{t('subUsers.colCreated')}</th>
+            <th scope="col">{t('customers.col.customer')}</th>
             {editable ? <th scope="col">{t('subUsers.colActions')}</th> : null}
           </tr>
         </thead>
@@ -67,6 +74,8 @@ export const SubUserTable = memo(function SubUserTable({
                 lang={i18n.language}
                 onEdit={onEdit}
                 onDelete={onDelete}
+                onAssign={onAssign}
+                customer={customerOf(business, `${account.id}|subUser|${u.id}`)?.name ?? null}
               />
             );
           })}
@@ -85,6 +94,8 @@ const SubUserRow = memo(function SubUserRow({
   lang,
   onEdit,
   onDelete,
+  onAssign,
+  customer,
 }: {
   user: SubUser;
   index: number;
@@ -92,6 +103,9 @@ const SubUserRow = memo(function SubUserRow({
   lang: string;
   onEdit: (u: SubUser) => void;
   onDelete: (u: SubUser) => void;
+  onAssign: (u: SubUser) => void;
+  /** The sub-user's customer (one Map read by itemKey), or null. */
+  customer: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -114,6 +128,19 @@ const SubUserRow = memo(function SubUserRow({
         ) : (
           <span className="muted">—</span>
         )}
+      </td>
+      <td>
+        <div className="row-actions manage-nowrap">
+          <span data-testid="subuser-customer">{customer ?? '—'}</span>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            aria-label={t('customers.assign.rowLabel', { item: u.username })}
+            onClick={() => onAssign(u)}
+          >
+            {t('customers.page.change')}
+          </button>
+        </div>
       </td>
       {editable ? (
         <td>
