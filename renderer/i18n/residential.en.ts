@@ -68,6 +68,46 @@ export const residentialEn = {
       ttlUnverified: 'The session lifetime is added to the login as the vendor’s tools do; it is not in its API docs.',
       passwordInside: 'These lines contain the proxy password. The preview hides it; Copy and Export include it.',
     },
+    forCustomer: {
+      button: 'For a customer…',
+      buttonHelpSubUser: 'Assign {{user}} to a customer and copy these lines in their format.',
+      buttonHelpMain: 'Copy these lines in a customer’s format.',
+      title: 'For a customer',
+      customer: 'Customer',
+      choose: 'Choose a customer',
+      chooseError: 'Choose a customer.',
+      noCustomers: 'You have no customers yet. Add one in the Customers view, then come back here.',
+      currently: '{{user}} is with {{name}} now.',
+      willAssign: '{{user}} will be assigned to {{name}}; the Sub-users view shows it.',
+      unlisted:
+        '{{login}} is not in this account’s last read, so it cannot be assigned here. Refresh the account to assign it.',
+      theirFormat_one: 'The endpoint will be copied in {{name}}’s format: {{format}}',
+      theirFormat_other: 'The {{count}} endpoints will be copied in {{name}}’s format: {{format}}',
+      noFormat_one:
+        '{{name}} has no export format of their own, so the endpoint will be copied in the current format: {{format}}',
+      noFormat_other:
+        '{{name}} has no export format of their own, so the {{count}} endpoints will be copied in the current format: {{format}}',
+      hintSubUser: 'Proxydeck keeps the sub-user’s assignment, not the list itself; generate again any time.',
+      hintMain: 'Proxydeck does not keep the generated list itself; generate again any time.',
+      submitAssign: 'Assign and copy',
+      submitCopy: 'Copy',
+      saving: 'Saving…',
+      assignedTheirs_one: '{{user}} is now assigned to {{name}}; the endpoint was copied in {{name}}’s format.',
+      assignedTheirs_other:
+        '{{user}} is now assigned to {{name}}; the {{count}} endpoints were copied in {{name}}’s format.',
+      assignedCurrent_one:
+        '{{user}} is now assigned to {{name}}; {{name}} has no format of their own, so the endpoint was copied in the current format.',
+      assignedCurrent_other:
+        '{{user}} is now assigned to {{name}}; {{name}} has no format of their own, so the {{count}} endpoints were copied in the current format.',
+      assignedCopyFailed:
+        '{{user}} is now assigned to {{name}}, but the endpoints could not be copied: use Copy below.',
+      notAssignedTheirs_one: 'The endpoint was copied in {{name}}’s format.',
+      notAssignedTheirs_other: 'The {{count}} endpoints were copied in {{name}}’s format.',
+      notAssignedCurrent_one: '{{name}} has no format of their own, so the endpoint was copied in the current format.',
+      notAssignedCurrent_other:
+        '{{name}} has no format of their own, so the {{count}} endpoints were copied in the current format.',
+      notAssignedCopyFailed: 'The endpoints could not be copied: use Copy below.',
+    },
     whitelist: {
       title: 'Whitelist for the extraction link',
       current_one: 'The whitelist this link needs has {{count}} IP:',

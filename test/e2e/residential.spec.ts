@@ -8,7 +8,8 @@ import { addAccounts, nav } from './renew-steps';
 /**
  * Issue 14 §2: the residential generator against the real core and the simulators. Ten endpoints by
  * city at Thordata (after the whitelist step the extract link needs) and at BestProxy (in 简体中文),
- * each reflected in the request the simulator received, then copied or exported.
+ * each reflected in the request the simulator received, then copied or exported; and endpoints of a
+ * BestProxy sub-user "for a customer" (issue 16): the sub-user assigned, the lines in the customer's format.
  */
 
 /** Picks one place of a location list: filter, then click the option. */
@@ -94,6 +95,51 @@ test.describe('residential generator', () => {
     expect(lines).toHaveLength(10);
     expect(lines[0]).toBe('socks5://104.248.1.9:1140');
     await expect(page.getByText(/已将 10 个代理保存到/)).toBeVisible();
+  });
+
+  test('BestProxy sub-user for a customer: assigned, shown in Sub-users, copied in the customer’s format', async ({
+    page,
+    app,
+  }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const template = '{ip} port {port} for acme';
+    const saved = await app.core.dispatch('customers:save', [{ name: 'Acme', exportTemplate: template }]);
+    expect(saved.ok).toBe(true);
+    await app.core.dispatch('customers:save', [{ name: 'Beta' }]);
+    await addAccounts(app, page, ['bestproxy']);
+    await nav(page, 'Residential');
+    await page.getByRole('combobox', { name: 'Login' }).selectOption('shopA01');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect(page.getByText('Generated 10 endpoints.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'For a customer…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'For a customer' });
+    await expect(dialog).toContainText('Proxydeck keeps the sub-user’s assignment, not the list itself');
+    await dialog.getByRole('combobox', { name: 'Customer' }).selectOption({ label: 'Acme' });
+    await expect(dialog).toContainText('shopA01 will be assigned to Acme');
+    await expect(dialog).toContainText(`The 10 endpoints will be copied in Acme’s format: ${template}`);
+    await dialog.getByRole('button', { name: 'Assign and copy' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('res-recorded')).toHaveText(
+      'shopA01 is now assigned to Acme; the 10 endpoints were copied in Acme’s format.',
+    );
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(copied).toHaveLength(10);
+    expect(copied[0]).toBe('104.248.1.9 port 1140 for acme');
+    // The export panel now uses Acme's format too (Export saves the same lines).
+    await expect(page.getByRole('textbox', { name: 'Preview' })).toHaveValue(/^104\.248\.1\.9 port 1140 for acme\n/);
+
+    // Recorded as the sub-user's customer (the snapshot's id), shown in the Sub-users view.
+    const account = app.core.accounts.list().find((a) => a.vendor === 'bestproxy')!;
+    const business = await app.core.dispatch('business:get', []);
+    const items = business.ok ? (business.data as { items: { item: unknown; customerId: string | null }[] }).items : [];
+    const acme = saved.ok ? (saved.data as { customers: { id: string }[] }).customers[0]!.id : '';
+    expect(items).toEqual([
+      expect.objectContaining({ item: { accountId: account.id, kind: 'subUser', id: 'shopA01' }, customerId: acme }),
+    ]);
+    await nav(page, 'Sub-users');
+    const row = page.getByRole('row').filter({ hasText: 'shopA01' });
+    await expect(row.getByTestId('subuser-customer')).toHaveText('Acme');
   });
 
   test('ProxyShard: gateway logins by city with the password masked in the preview, whole on export', async ({

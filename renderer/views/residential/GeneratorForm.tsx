@@ -57,6 +57,8 @@ export function GeneratorForm({ account, form }: { account: AccountSummary; form
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ text: string; whitelist: boolean } | null>(null);
   const [result, setResult] = useState<ResidentialResult | null>(null);
+  // The login the result was generated with (its sub-user can be assigned to a customer).
+  const [resultLogin, setResultLogin] = useState<string | null>(null);
 
   // ProxyShard has no "general" list: a pool or sub-user is always picked.
   const loginRequired = mode.login === 'pick' && mode.mode === 'gateway';
@@ -122,8 +124,10 @@ export function GeneratorForm({ account, form }: { account: AccountSummary; form
       ...(mode.servers.length > 0 && server ? { server } : {}),
     });
     setPending(false);
-    if (r.ok) setResult(r.data);
-    else {
+    if (r.ok) {
+      setResult(r.data);
+      setResultLogin(login || null);
+    } else {
       setResult(null);
       setFailure({ text: errorText(r.error), whitelist: r.error.vendorCode === '117' });
     }
@@ -362,7 +366,7 @@ export function GeneratorForm({ account, form }: { account: AccountSummary; form
           onChanged={setAdded}
         />
       ) : null}
-      {result ? <ResultPanel result={result} account={account} /> : null}
+      {result ? <ResultPanel result={result} account={account} login={resultLogin} /> : null}
     </>
   );
 }

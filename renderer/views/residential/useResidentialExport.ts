@@ -12,6 +12,10 @@ import {
 import { MASK } from '../ips/IpsTable';
 import { type IpExport, PREVIEW_LINES } from '../ips/useIpExport';
 
+export type ResidentialExport = IpExport & {
+  copyAs: (format: ExportFormat, template: string | null) => Promise<boolean>;
+};
+
 /**
  * Copy / export of generated endpoints with the IPs view's formats and templates (lib/proxy-format),
  * shaped as the IPs view's `IpExport` so its ExportPanel is reused as it is. The preview masks the
@@ -20,7 +24,7 @@ import { type IpExport, PREVIEW_LINES } from '../ips/useIpExport';
 export function useResidentialExport(
   result: ResidentialResult | null,
   source: { vendor: string; vendorName: string; account: string },
-): IpExport {
+): ResidentialExport {
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>(result?.protocol === 'socks5' ? 'socks5' : 'ip:port:user:pass');
   const [template, setTemplate] = useState(DEFAULT_TEMPLATE);
@@ -28,7 +32,7 @@ export function useResidentialExport(
   const rows = result?.endpoints ?? [];
 
   const text = useCallback(
-    (reveal: boolean, limit = rows.length) =>
+    (reveal: boolean, limit = rows.length, fmt: ExportFormat = format, tpl: string = template) =>
       formatProxies(
         rows.slice(0, limit).map(
           (e): CsvRow => ({
@@ -43,8 +47,8 @@ export function useResidentialExport(
             account: source.account,
           }),
         ),
-        format,
-        template,
+        fmt,
+        tpl,
       ),
     [rows, result, format, template, source.vendorName, source.account],
   );
@@ -58,6 +62,23 @@ export function useResidentialExport(
       setMessage({ ok: false, text: t('ips.copyFailed') });
     }
   }, [rows.length, text, t]);
+
+  /** Copies every line in the given format and keeps it chosen (a customer's own format); false = copy failed. */
+  const copyAs = useCallback(
+    async (fmt: ExportFormat, tpl: string | null): Promise<boolean> => {
+      const line = tpl ?? template;
+      setFormat(fmt);
+      setTemplate(line);
+      setMessage(null);
+      try {
+        await navigator.clipboard.writeText(text(true, rows.length, fmt, line));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    [rows.length, text, template],
+  );
 
   const exportFile = () => {
     if (rows.length === 0) return;
@@ -79,6 +100,7 @@ export function useResidentialExport(
     setTemplate,
     message,
     copy,
+    copyAs,
     exportFile,
     preview,
     previewCut: rows.length > PREVIEW_LINES,
