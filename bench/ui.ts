@@ -5,7 +5,8 @@
  *  2. frames while scrolling the IPs table to the end at 100,000 rows (how many > 25 ms, max);
  *  3. JS heap with the IPs view open at 100,000 vs 1,000 rows (after a forced GC);
  *  4. Orders filter keystroke at 10,000 orders;
- *  5. Sub-users search keystroke and scrolling at 10,000 sub-users.
+ *  5. Sub-users search keystroke and scrolling at 10,000 sub-users;
+ *  6. the one search (Ctrl+K, bench/search.ts) over the same 100,000 IPs, as a ratio to the IPs filter.
  * Needs a built renderer (`npm run build`; UI_BENCH_RENDERER=<dir> for another). UI_BENCH_BASELINE=<dir>
  * measures a second build (e.g. the one before a change) in the same run and prints after / before ratios.
  */
@@ -23,6 +24,7 @@ import { startWebHost } from '../main/webhost/server';
 import type { AccountSnapshot, Order, SubUser, VendorId } from '../preload/contract/model';
 import { manyProxies } from '../test/helpers/many-proxies';
 import { tempDir } from '../test/helpers/tmp';
+import { measurePalette } from './search';
 
 const LONG_FRAME_MS = 25;
 
@@ -244,6 +246,11 @@ interface Figures {
   subShownP95: number;
   subLongFrames: number;
   subScrollMax: number;
+  palEchoMedian: number;
+  palEchoP95: number;
+  palShownMedian: number;
+  palShownP95: number;
+  palCold: number;
 }
 
 async function measure(browser: Browser, staticDir: string): Promise<Figures> {
@@ -266,6 +273,8 @@ async function measure(browser: Browser, staticDir: string): Promise<Figures> {
   };
   const gaps = (await big.page.evaluate(`(${SCROLL})(120, '.ips-scroll')`)) as number[];
   const floor = (await big.page.evaluate(`(${FLOOR})()`)) as { echo: number[]; gaps: number[] };
+  // The one search (Ctrl+K) over the same 100,000 IPs, same queries, same page (bench/search.ts).
+  const pal = await measurePalette(big.page);
   await big.close();
 
   const ord = await openApp(browser, staticDir, { orders: orders(10_000) });
@@ -306,6 +315,11 @@ async function measure(browser: Browser, staticDir: string): Promise<Figures> {
     subShownP95: pct(subTyped.shown, 95),
     subLongFrames: subGaps.filter((g) => g > LONG_FRAME_MS).length,
     subScrollMax: pct(subGaps, 100),
+    palEchoMedian: pct(pal.echo, 50),
+    palEchoP95: pct(pal.echo, 95),
+    palShownMedian: pct(pal.shown, 50),
+    palShownP95: pct(pal.shown, 95),
+    palCold: pal.coldShown,
   };
 }
 
@@ -331,6 +345,11 @@ const ROWS: Array<[keyof Figures, string, string]> = [
   ['subShownP95', 'Sub-users 10k: keystroke → rows shown, p95', 'ms'],
   ['subLongFrames', `Sub-users 10k: frames > ${LONG_FRAME_MS} ms scrolling to the end`, ''],
   ['subScrollMax', 'Sub-users 10k: longest frame scrolling', 'ms'],
+  ['palEchoMedian', 'Search 100k IPs: keystroke → next frame, median', 'ms'],
+  ['palEchoP95', 'Search 100k IPs: keystroke → next frame, p95', 'ms'],
+  ['palShownMedian', 'Search 100k IPs: keystroke → results, median', 'ms'],
+  ['palShownP95', 'Search 100k IPs: keystroke → results, p95', 'ms'],
+  ['palCold', 'Search 100k IPs: first key after first opening', 'ms'],
 ];
 
 export async function run(): Promise<void> {
@@ -354,6 +373,11 @@ export async function run(): Promise<void> {
       console.log(`  ${`${label}${unit ? ` (${unit})` : ''}`.padEnd(58)} ${cols}`);
     }
     const ratio = (f: Figures) => (f.heap100k / f.heap1k).toFixed(1);
+    const pal = (f: Figures, a: keyof Figures, b: keyof Figures) => (f[a] / (f[b] || 1)).toFixed(2);
+    console.log(
+      `  ratio search / IPs filter at 100k, keystroke → results median ${pal(now, 'palShownMedian', 'ipShownMedian')}x, ` +
+        `p95 ${pal(now, 'palShownP95', 'ipShownP95')}x; → next frame p95 ${pal(now, 'palEchoP95', 'ipEchoP95')}x`,
+    );
     console.log(
       `  ratio heap 100k / 1k: ${ratio(now)}x${before ? ` (before: ${ratio(before)}x)` : ''} (goal ≤ 4x); ` +
         `goals: keystroke p95 ≤ 50 ms, median ≤ 16 ms, no frame > ${LONG_FRAME_MS} ms scrolling`,

@@ -1,6 +1,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banners } from './components/Banners';
+import { SearchPalette } from './components/SearchPalette';
 import { NAV_ITEMS, Sidebar } from './components/Sidebar';
 import { applyLanguage } from './i18n';
 import { useTheme } from './lib/theme';
@@ -9,6 +10,7 @@ import { useAppStore, type ViewId } from './stores/app';
 import { startSync } from './stores/events';
 import { useSettingsStore } from './stores/settings';
 import { PlaceholderView } from './views/PlaceholderView';
+import { FollowIpWatcher } from './views/whitelist/FollowIpPrompt';
 
 /**
  * Each view is its own chunk, loaded when first shown (the initial bundle holds only the shell), and
@@ -105,6 +107,10 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <Sidebar />
+      {/* The one search: Ctrl+K (⌘K on macOS) or the sidebar's Search button. */}
+      <SearchPalette />
+      {/* "Follow my IP" (issue 15 §2): asks once per change of the public IP, from any view. */}
+      <FollowIpWatcher />
       <div className="content">
         <Banners />
         <main id="main" className="main" tabIndex={-1}>

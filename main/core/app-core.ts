@@ -10,11 +10,14 @@ import { BusinessStore } from './business/business-store';
 import { RunwayReminder } from './business/runway-reminder';
 import { DEMO_LABELS, type DemoEnvironment } from './demo/demo-environment';
 import { EventHub } from './events';
+import { HealthResultsStore } from './health/results-store';
+import { HealthRunService } from './health/run-service';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { AppLogger } from './logging/logger';
 import { ConnectionService, connectionHandlers } from './network/connection-service';
 import { accountOperations } from './operations/account-operations';
 import { businessHandlers } from './operations/business-handlers';
+import { healthHandlers } from './operations/health-handlers';
 import { orderTools } from './operations/order-tools';
 import { purchaseHandlers } from './operations/purchase-handlers';
 import { renewalHandlers } from './operations/renewal-handlers';
@@ -23,6 +26,7 @@ import { residential } from './operations/residential';
 import { serverHandlers } from './operations/servers';
 import { trafficCodes } from './operations/traffic-codes';
 import { userDataHandlers } from './operations/userdata-handlers';
+import { whitelistBulkHandlers } from './operations/whitelist-bulk';
 import { PurchaseService } from './purchases/purchase-service';
 import { RefreshService } from './refresh/refresh-service';
 import { RefreshScheduler } from './refresh/scheduler';
@@ -210,6 +214,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const changed = () => events.emit({ type: 'accounts-changed' });
 
+  // Proxy health check (issue 15 §3): results kept in <dataDir>/health.json; demo IPs go to local proxies.
+  const healthResults = new HealthResultsStore(opts.dataDir, now);
+  const health = new HealthRunService({
+    store: healthResults,
+    emit: (progress) => events.emit({ type: 'health-progress', progress }),
+    settings: () => store.settings().health,
+    account: (id) => accounts.get(id),
+    snapshot: (id) => snapshots.get(id),
+    capabilities: (v) => opts.vendors[v]?.capabilities ?? new Set(),
+    ...(opts.demo ? { demoRoute: (p, i) => opts.demo?.health.route(p, i) ?? null } : {}),
+    now,
+  });
+
   const handlers: Handlers = {
     'app:info': async (): Promise<AppInfo> => {
       const list = accounts.list();
@@ -227,6 +244,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           ...renewals.notices(),
           ...purchases.notices(),
           ...reminders.notices,
+          ...healthResults.notices,
           ...(opts.guard?.notices() ?? []),
         ],
       };
@@ -286,6 +304,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { started: refresh.start(ids) };
     },
     ...accountOperations(accounts, snapshots, events),
+    // Issue 15 §2: whitelist once for many accounts and "Follow my IP", through the per-account add/remove above.
+    ...whitelistBulkHandlers({
+      dataDir: opts.dataDir,
+      accounts,
+      snapshot: (id) => snapshots.get(id),
+      events,
+      settings: () => store.settings(),
+      refreshIdle: () => refresh.idle(),
+      add: (input) => handlers['whitelist:add'](input),
+      remove: (input) => handlers['whitelist:remove'](input),
+      now,
+      ...(log ? { warn: (msg: string) => log.warn({}, msg) } : {}),
+    }),
     ...orderTools(accounts, refresh),
     ...trafficCodes(accounts),
     ...residential(accounts),
@@ -293,6 +324,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...renewalHandlers(renewals, accounts, events),
     ...purchaseHandlers(purchases, accounts, events),
     ...reportsHandlers(reportSources),
+    ...healthHandlers(health),
     ...connectionHandlers(connection),
     ...businessHandlers({ store: business, accounts: () => accounts.list(), snapshot: (id) => snapshots.get(id), now }),
     // Backups, export and import of all local user data (issue 16 §5); keys stay in main.
@@ -353,6 +385,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async shutdown() {
       scheduler.stop();
       reminders.stop();
+      health.stop();
       await reconciling;
       await reconcilingPurchases;
       await renewals.idle(); // a renewal being sent finishes and its result is journaled

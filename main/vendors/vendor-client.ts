@@ -97,6 +97,11 @@ export interface VendorClient {
   addWhitelist(ips: string[]): Promise<void>;
   /** BestProxy requires a verification code for removals; pass it in `verifyCode`. */
   removeWhitelist(ips: string[], opts?: { verifyCode?: string; verifyType?: string }): Promise<void>;
+  /**
+   * Slots left on the whitelist a bare IP goes to, where the vendor's list answer says it
+   * (VENDOR_FORM_RULES whitelist.maxEntries 'vendor'); null when it does not. Read before a bulk add.
+   */
+  whitelistRoom?(): Promise<number | null>;
 
   listSubUsers(): Promise<SubUser[]>;
   createSubUser(input: SubUserInput): Promise<SubUser | null>;

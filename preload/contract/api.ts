@@ -117,6 +117,19 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe) {
       itemCosts: (query: ChannelArgs<'reports:itemCosts'>[0]) => invoke('reports:itemCosts', query),
       csv: (input: ChannelArgs<'reports:csv'>[0]) => invoke('reports:csv', input),
     },
+    health: {
+      run: (input: ChannelArgs<'health:run'>[0]) => invoke('health:run', input),
+      cancel: (input: ChannelArgs<'health:cancel'>[0]) => invoke('health:cancel', input),
+      results: () => invoke('health:results'),
+    },
+    whitelistBulk: {
+      publicIp: () => invoke('publicIp:get'),
+      check: (input: ChannelArgs<'whitelist:bulkCheck'>[0]) => invoke('whitelist:bulkCheck', input),
+      add: (input: ChannelArgs<'whitelist:bulkAdd'>[0]) => invoke('whitelist:bulkAdd', input),
+      followPending: () => invoke('followIp:pending'),
+      followDismiss: (input: ChannelArgs<'followIp:dismiss'>[0]) => invoke('followIp:dismiss', input),
+      followReplace: (input: ChannelArgs<'followIp:replace'>[0]) => invoke('followIp:replace', input),
+    },
     backups: {
       list: () => invoke('backups:list'),
       restore: (input: ChannelArgs<'backups:restore'>[0]) => invoke('backups:restore', input),

@@ -24,6 +24,7 @@ import {
   type SpendReport,
 } from './business';
 import type { ErrorCode } from './errors';
+import { type HealthProgress, type HealthResult, HealthRunInputSchema, HealthRunRefSchema } from './health';
 import {
   type AccountSnapshot,
   type Capability,
@@ -120,6 +121,16 @@ import {
   type UserDataImportSummary,
 } from './userdata';
 import { type CredentialField, type RenewRule, VENDOR_PAGES, type VendorPage } from './vendors';
+import {
+  type BulkAccountPlan,
+  type BulkAccountResult,
+  type FollowIpAccountResult,
+  type FollowIpPrompt,
+  FollowIpRefSchema,
+  FollowIpReplaceSchema,
+  type PublicIp,
+  WhitelistBulkInputSchema,
+} from './whitelist-bulk';
 
 export interface KeychainStatus {
   available: boolean;
@@ -322,6 +333,17 @@ export const requestSchemas = {
   'userdata:export': z.tuple([UserDataExportSchema]),
   'userdata:importPreview': z.tuple([UserDataImportPreviewSchema]),
   'userdata:importApply': z.tuple([UserDataImportApplySchema]),
+  /** Proxy health check (health.ts, issue 15 §3): through each item to the check URL; progress as events. */
+  'health:run': z.tuple([HealthRunInputSchema]),
+  'health:cancel': z.tuple([HealthRunRefSchema]),
+  'health:results': z.tuple([]),
+  /** Whitelist once for many accounts (whitelist-bulk.ts, issue 15 §2). */
+  'publicIp:get': z.tuple([]),
+  'whitelist:bulkCheck': z.tuple([WhitelistBulkInputSchema]),
+  'whitelist:bulkAdd': z.tuple([WhitelistBulkInputSchema]),
+  'followIp:pending': z.tuple([]),
+  'followIp:dismiss': z.tuple([FollowIpRefSchema]),
+  'followIp:replace': z.tuple([FollowIpReplaceSchema]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -426,6 +448,19 @@ export interface ChannelResponses {
   'userdata:export': UserDataExportResult;
   'userdata:importPreview': UserDataImportPreview;
   'userdata:importApply': UserDataImportSummary;
+  /** Results come as 'health-progress' events. */
+  'health:run': { runId: string };
+  'health:cancel': { ok: true };
+  /** The last result per item, kept on disk. */
+  'health:results': HealthResult[];
+  /** The computer's public IP as the vendors see it (through the "Connect to vendors" route). */
+  'publicIp:get': PublicIp;
+  /** Per account, per line: what would be sent and why the rest would not (nothing is sent). */
+  'whitelist:bulkCheck': BulkAccountPlan[];
+  'whitelist:bulkAdd': BulkAccountResult[];
+  'followIp:pending': FollowIpPrompt | null;
+  'followIp:dismiss': { ok: true };
+  'followIp:replace': FollowIpAccountResult[];
 }
 
 export type ChannelArgs<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -450,6 +485,10 @@ export type AppEvent =
   | { type: 'renewal-progress'; progress: RenewalProgressView }
   /** A purchase changed state (sending, done, failed, uncertain). */
   | { type: 'purchase-progress'; record: PurchaseRecordView }
+  /** A health check run moved on (batched: at most ~10 a second); `results` are the ones since the last. */
+  | { type: 'health-progress'; progress: HealthProgress }
+  /** "Follow my IP": the public IP changed and some accounts list the old one (told once per change). */
+  | { type: 'public-ip-changed'; prompt: FollowIpPrompt }
   /**
    * An expiry reminder (each item told once per expiry, at its most urgent threshold; one per account, or one
    * summary over several accounts with `accountId` '' and `itemIds` `${accountId}|${id}`); the shell shows it

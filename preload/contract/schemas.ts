@@ -135,6 +135,28 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 export const RunwayDaysSchema = z.number().int().min(1).max(180);
 export const RunwayAlertDaysSchema = z.number().int().min(0).max(90);
 
+/**
+ * Proxy health check and public IP (issue 15): the check URL answers the caller's IP and country as JSON
+ * ({ ip, country }); called directly it gives the computer's public IP, through a proxy its exit.
+ */
+export const HealthSettingsSchema = z
+  .object({
+    checkUrl: z.string().url().max(300),
+    /** How many proxies are checked at once. */
+    concurrency: z.number().int().min(1).max(64),
+    timeoutMs: z.number().int().min(1000).max(60_000),
+    /** Latency above this is "slow". */
+    slowMs: z.number().int().min(100).max(60_000),
+  })
+  .strict();
+export type HealthSettings = z.infer<typeof HealthSettingsSchema>;
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
+  checkUrl: 'https://ipinfo.io/json',
+  concurrency: 8,
+  timeoutMs: 10_000,
+  slowMs: 1500,
+};
+
 export const SettingsSchema = z.object({
   /** Minutes between background refreshes; 0 = manual only. */
   refreshIntervalMin: z
@@ -156,6 +178,10 @@ export const SettingsSchema = z.object({
   runwayDays: RunwayDaysSchema.default(30),
   /** A reminder when the balance runs short within this many days; 0 = off; older files: 7. */
   runwayAlertDays: RunwayAlertDaysSchema.default(7),
+  /** Issue 15: the check URL and limits of the health check; older files: the defaults. */
+  health: HealthSettingsSchema.default(DEFAULT_HEALTH_SETTINGS),
+  /** Issue 15 "Follow my IP": on each refresh, compare the public IP with the last one seen and ask once. */
+  followPublicIp: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -169,6 +195,8 @@ export const DEFAULT_SETTINGS: Settings = {
   connection: { mode: 'direct' },
   runwayDays: 30,
   runwayAlertDays: 7,
+  health: DEFAULT_HEALTH_SETTINGS,
+  followPublicIp: false,
 };
 
 // `connection` without its default: a patch that does not name it must leave it as it is.
@@ -177,6 +205,8 @@ export const SettingsPatchSchema = SettingsSchema.extend({
   connection: ConnectionSettingsSchema,
   runwayDays: RunwayDaysSchema,
   runwayAlertDays: RunwayAlertDaysSchema,
+  health: HealthSettingsSchema,
+  followPublicIp: z.boolean(),
 })
   .partial()
   .strict();

@@ -163,6 +163,13 @@ export interface VendorFormRules {
     cidr: boolean;
     /** Removing an entry needs a one-time verification code (BestProxy #12). */
     removeNeedsCode: boolean;
+    /** Whether the vendor takes IPv6 addresses (issue 15: checked per line before anything is sent). */
+    ipv6: boolean;
+    /**
+     * How many entries the whitelist holds at most: a number the docs give, 'vendor' when the vendor's
+     * list answer says it (Thordata W1 `remaining_limit`, read before sending), null when nobody says.
+     */
+    maxEntries: number | 'vendor' | null;
   } | null;
 }
 
@@ -175,8 +182,8 @@ export const VENDOR_FORM_RULES: Record<VendorId, VendorFormRules> = {
       password: { minLength: 6, maxLength: 15, charset: 'alnum', startsWithLetter: true },
       note: null,
     },
-    // thordata.md §3.4 W2: `ip` is one IPv4 address.
-    whitelist: { cidr: false, removeNeedsCode: false },
+    // thordata.md §3.4 W2: `ip` is one IPv4 address; W1 answers `limit` / `remaining_limit`.
+    whitelist: { cidr: false, removeNeedsCode: false, ipv6: false, maxEntries: 'vendor' },
   },
   proxyshard: {
     credentials: { apiKey: { minLength: 8, noPrefix: 'bearer ' } },
@@ -199,7 +206,8 @@ export const VENDOR_FORM_RULES: Record<VendorId, VendorFormRules> = {
       password: { minLength: 6, maxLength: 16, charset: 'alnum' },
       note: { maxLength: 64, cjkMaxLength: 32 },
     },
-    // bestproxy.md #11: `ips` are addresses separated by commas or newlines; no ranges documented.
-    whitelist: { cidr: false, removeNeedsCode: true },
+    // bestproxy.md #11: `ips` are addresses separated by commas or newlines; no ranges and no size limit
+    // documented. No IP family either: IPv4 only, as its examples and our simulator (it answers "IP格式错误").
+    whitelist: { cidr: false, removeNeedsCode: true, ipv6: false, maxEntries: null },
   },
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type ViewId } from '../stores/app';
+import { searchShortcut } from './SearchPalette';
 
 export const NAV_ITEMS: { id: ViewId; key: string }[] = [
   { id: 'dashboard', key: 'nav.dashboard' },
@@ -31,6 +32,15 @@ export function Sidebar() {
         </span>
         <span className="brand-name">{t('app.name')}</span>
       </div>
+      <button
+        type="button"
+        className="nav-item nav-search"
+        aria-keyshortcuts={searchShortcut().aria}
+        onClick={() => useAppStore.getState().setSearchOpen(true)}
+      >
+        <span>{t('search.button')}</span>
+        <kbd>{searchShortcut().label}</kbd>
+      </button>
       {/* aria-label stays "Main" in every language so tests and assistive tech find it alike. */}
       <nav aria-label="Main" className="nav">
         <ul>

@@ -17,6 +17,8 @@ import { errorsEn } from './errors.en';
 import { errorsZhCN } from './errors.zh-CN';
 import { formsPlusEn } from './forms-plus.en';
 import { formsPlusZhCN } from './forms-plus.zh-CN';
+import { healthEn } from './health.en';
+import { healthZhCN } from './health.zh-CN';
 import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { manageEn } from './manage.en';
@@ -33,6 +35,8 @@ import { reportsEn } from './reports.en';
 import { reportsZhCN } from './reports.zh-CN';
 import { residentialEn } from './residential.en';
 import { residentialZhCN } from './residential.zh-CN';
+import { searchEn } from './search.en';
+import { searchZhCN } from './search.zh-CN';
 import { serversEn } from './servers.en';
 import { serversZhCN } from './servers.zh-CN';
 import { tablesPlusEn } from './tables-plus.en';
@@ -41,6 +45,8 @@ import { trafficCodesEn } from './traffic-codes.en';
 import { trafficCodesZhCN } from './traffic-codes.zh-CN';
 import { userdataEn } from './userdata.en';
 import { userdataZhCN } from './userdata.zh-CN';
+import { whitelistBulkEn } from './whitelist-bulk.en';
+import { whitelistBulkZhCN } from './whitelist-bulk.zh-CN';
 import { zhCN } from './zh-CN';
 
 export type Language = Settings['language'];
@@ -70,6 +76,9 @@ void i18n.use(initReactI18next).init({
         ...buyEn,
         ...customersEn,
         ...reportsEn,
+        ...healthEn,
+        ...searchEn,
+        ...whitelistBulkEn,
         ...desktopEn, // shared with main (menu, tray, notifications): `desktop.*`
       },
     },
@@ -94,6 +103,9 @@ void i18n.use(initReactI18next).init({
         ...buyZhCN,
         ...customersZhCN,
         ...reportsZhCN,
+        ...healthZhCN,
+        ...searchZhCN,
+        ...whitelistBulkZhCN,
         ...desktopZhCN,
       },
     },

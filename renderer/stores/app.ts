@@ -18,6 +18,19 @@ export type ViewId =
   | 'accounts'
   | 'settings';
 
+/**
+ * Where the one search (Ctrl+K) takes a find: its view, narrowed to it. IPs and servers narrow the IPs
+ * view exactly (`focus`); other views get the account picked and their search box filled with `text`.
+ */
+export interface OpenItem {
+  view: ViewId;
+  accountId?: string;
+  /** IPs view only: the items to narrow to (ids within the account). */
+  itemIds?: string[];
+  /** Put in the view's search box. */
+  text?: string;
+}
+
 interface AppState {
   info: AppInfo | null;
   load: ActionState;
@@ -30,7 +43,7 @@ interface AppState {
   /** Whether the add-account form is open (a flag only: the form's values live in the form). */
   addOpen: boolean;
   /** Items the IPs view is narrowed to (a clicked expiry reminder); null = no narrowing. */
-  focus: { accountId: string; itemIds: string[] } | null;
+  focus: { accountId: string; itemIds: string[]; from?: 'search' } | null;
   /** Once a real account exists: whether the Dashboard's figures include the demo accounts too. */
   showDemo: boolean;
   setShowDemo: (show: boolean) => void;
@@ -38,6 +51,12 @@ interface AppState {
   demoOfferDismissed: boolean;
   dismissDemoOffer: () => void;
   showItems: (accountId: string, itemIds: string[]) => void;
+  /** Whether the one search (Ctrl+K) is open. */
+  searchOpen: boolean;
+  setSearchOpen: (open: boolean) => void;
+  /** The last find opened, for its view to be narrowed to it (`seq` tells two openings apart). */
+  opened: (OpenItem & { seq: number }) | null;
+  openItem: (item: OpenItem) => void;
   clearFocus: () => void;
   loadInfo: () => Promise<void>;
   dismissNotice: (notice: string) => void;
@@ -63,6 +82,20 @@ export const useAppStore = create<AppState>()((set) => ({
   dismissDemoOffer: () => set({ demoOfferDismissed: true }),
   showItems: (accountId, itemIds) => set({ view: 'ips', focus: { accountId, itemIds }, flash: null }),
   clearFocus: () => set({ focus: null }),
+  searchOpen: false,
+  setSearchOpen: (searchOpen) => set({ searchOpen }),
+  opened: null,
+  openItem: (item) =>
+    set((s) => ({
+      view: item.view,
+      focus:
+        item.view === 'ips' && item.accountId && item.itemIds
+          ? { accountId: item.accountId, itemIds: item.itemIds, from: 'search' as const }
+          : null,
+      opened: { ...item, seq: (s.opened?.seq ?? 0) + 1 },
+      searchOpen: false,
+      flash: null,
+    })),
   loadInfo: async () => {
     const mine = ++seq;
     set({ load: PENDING });

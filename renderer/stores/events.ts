@@ -4,6 +4,7 @@ import { getApi } from '../api';
 import { useAccountsStore } from './accounts';
 import { useAppStore } from './app';
 import { useBusinessStore } from './business';
+import { useHealthStore } from './health';
 import { usePurchasesStore } from './purchases';
 import { useRenewalsStore } from './renewals';
 import { useSettingsStore } from './settings';
@@ -48,6 +49,9 @@ export function handleEvent(event: AppEvent): void {
     case 'business-changed':
       void useBusinessStore.getState().fetch();
       break;
+    case 'health-progress':
+      useHealthStore.getState().onProgress(event.progress);
+      break;
     case 'reminder':
       // Shown by the main process as a desktop notification; nothing to do in the window.
       break;
@@ -63,5 +67,6 @@ export function startSync(): () => void {
   void useAccountsStore.getState().fetch();
   void useSnapshotsStore.getState().fetch();
   void useBusinessStore.getState().fetch();
+  void useHealthStore.getState().fetch();
   return unsubscribe;
 }

@@ -26,6 +26,7 @@ import { useNow } from '../lib/time';
 import { useAccountsStore } from '../stores/accounts';
 import { useAppStore } from '../stores/app';
 import { useBusinessStore } from '../stores/business';
+import { useHealthStore } from '../stores/health';
 import { useRenewalsStore } from '../stores/renewals';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { useVendorsStore } from '../stores/vendors';
@@ -35,6 +36,10 @@ import { AssignDialog } from './customers/AssignDialog';
 import { CustomerFilterField } from './customers/CustomerFilterField';
 import { type CustomerFilter, customerTest, ipItemKey, ipItemRef } from './customers/model';
 import { ReminderRenew } from './dashboard/ReminderRenew';
+import { CheckButton } from './health/CheckButton';
+import { HealthBar } from './health/HealthBar';
+import { HealthFilterField } from './health/HealthFilterField';
+import { type HealthFilter, healthTest } from './health/model';
 import { ExportPanel } from './ips/ExportPanel';
 import { IpFilters } from './ips/IpFilters';
 import { IpsTable } from './ips/IpsTable';
@@ -79,6 +84,9 @@ export function IpsView() {
   const [customer, setCustomer] = useState<CustomerFilter>('all');
   const [assigning, setAssigning] = useState(false);
   const business = useBusinessStore((s) => s.index);
+  const [healthFilter, setHealthFilter] = useState<HealthFilter>('all');
+  // Read only while the Health filter is on: results streaming in do not re-filter 100,000 rows otherwise.
+  const health = useHealthStore((s) => (healthFilter === 'all' ? null : s.byKey));
   const searchRef = useRef<HTMLInputElement>(null);
 
   const all = useMemo(() => ipRows(accounts, vendors, byAccount), [accounts, vendors, byAccount]);
@@ -94,12 +102,17 @@ export function IpsView() {
       return focus.accountId ? r.accountId === focus.accountId && ids.has(id) : ids.has(`${r.accountId}|${id}`);
     };
   }, [focus]);
-  // The Customer filter reads the business Map by each row's itemKey (no search per row).
+  // The Customer and Health filters read their Maps by each row's itemKey (no search per row).
   const keepShown = useMemo(() => {
     const test = customerTest(business, customer);
-    if (!test) return keep;
-    return (r: IpRow) => (keep === undefined || keep(r)) && test(ipItemKey(r));
-  }, [keep, business, customer]);
+    const healthy = health ? healthTest(health, healthFilter) : undefined;
+    if (!test && !healthy) return keep;
+    return (r: IpRow) => {
+      if (keep !== undefined && !keep(r)) return false;
+      const k = ipItemKey(r);
+      return (!test || test(k)) && (!healthy || healthy(k));
+    };
+  }, [keep, business, customer, health, healthFilter]);
   const focusedCount = useMemo(() => (keep ? all.filter(keep).length : all.length), [all, keep]);
   // The filter boxes answer at once; the table follows in a deferred render that the next key interrupts.
   const shownFilter = useDeferredValue(filter);
@@ -160,6 +173,7 @@ export function IpsView() {
     [rows, selected, anchor],
   );
 
+  const checkItems = useMemo(() => selectedRows.map(ipItemRef), [selectedRows]);
   const exp = useIpExport(selectedRows, reveal);
   const { copy } = exp;
 
@@ -222,11 +236,14 @@ export function IpsView() {
         searchRef={searchRef}
       >
         <CustomerFilterField value={customer} onChange={setCustomer} />
+        <HealthFilterField value={healthFilter} onChange={setHealthFilter} />
       </IpFilters>
 
       {focus ? (
         <div className="flash" role="status">
-          {t('ips.focus.text', { count: focusedCount })}{' '}
+          {focus.from === 'search'
+            ? t('search.focused', { count: focusedCount })
+            : t('ips.focus.text', { count: focusedCount })}{' '}
           <ReminderRenew accountId={focus.accountId} itemIds={focus.itemIds} />{' '}
           <button type="button" className="btn btn-small" onClick={clearFocus}>
             {t('ips.focus.showAll')}
@@ -259,6 +276,7 @@ export function IpsView() {
           >
             {t('ips.clearSelection')}
           </button>
+          <CheckButton items={checkItems} />
           <button
             type="button"
             className="btn btn-small"
@@ -285,6 +303,7 @@ export function IpsView() {
         </div>
       </div>
 
+      <HealthBar />
       {hiddenSelected > 0 ? (
         <p className="muted small selection-note">
           {t('tablesPlus.selection.leftOut', { count: selectedRows.length })}

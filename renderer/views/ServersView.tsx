@@ -2,13 +2,20 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../preload/contract/channels';
 import type { UnlimitedServer } from '../../preload/contract/model';
+import { DEFAULT_HEALTH_SETTINGS } from '../../preload/contract/schemas';
 import { formatVendorTime, vendorTimeTitle } from '../lib/time';
 import { useBusinessStore } from '../stores/business';
+import { useHealthStore } from '../stores/health';
+import { useSettingsStore } from '../stores/settings';
 import { useSnapshotsStore } from '../stores/snapshots';
 import { naiveTimeOf, useVendorsStore } from '../stores/vendors';
 import { AssignDialog } from './customers/AssignDialog';
 import { CustomerFilterField } from './customers/CustomerFilterField';
 import { type CustomerFilter, customerOf, customerTest, ref } from './customers/model';
+import { CheckButton } from './health/CheckButton';
+import { HealthBar } from './health/HealthBar';
+import { HealthText } from './health/HealthCell';
+import { offersRestart } from './health/model';
 import { useCapableAccounts } from './manage/common';
 import { RenewDialog } from './renew/RenewDialog';
 import { ServerDetail } from './servers/ServerDetail';
@@ -38,6 +45,10 @@ export function ServersView() {
   const [assigning, setAssigning] = useState<ServerRow | null>(null);
   const business = useBusinessStore((s) => s.index);
   const itemOf = (r: ServerRow) => `${r.account.id}|server|${r.server.id}`;
+  const health = useHealthStore((s) => s.byKey);
+  const timeoutMs = useSettingsStore((s) => s.settings?.health.timeoutMs ?? DEFAULT_HEALTH_SETTINGS.timeoutMs);
+  // "Restart server" on a failing row: pick it and ask (the detail's own restart confirm).
+  const [restartKey, setRestartKey] = useState<string | null>(null);
 
   const rows = useMemo<ServerRow[]>(
     () =>
@@ -55,6 +66,7 @@ export function ServersView() {
     return test ? rows.filter((r) => test(`${r.account.id}|server|${r.server.id}`)) : rows;
   }, [rows, business, customer]);
   const current = shown.find((r) => r.key === picked) ?? null;
+  const checkItems = useMemo(() => shown.map((r) => ref(r.account.id, 'server', r.server.id)), [shown]);
 
   return (
     <section className="view servers-view" aria-labelledby={headingId}>
@@ -77,7 +89,11 @@ export function ServersView() {
             <legend className="visually-hidden">{t('customers.filter.label')}</legend>
             <CustomerFilterField value={customer} onChange={setCustomer} />
           </fieldset>
-          <p className="muted count">{t('servers.count', { count: shown.length })}</p>
+          <div className="ips-toolbar">
+            <p className="muted count">{t('servers.count', { count: shown.length })}</p>
+            <CheckButton items={checkItems} label={t('health.checkShown', { count: checkItems.length })} />
+          </div>
+          <HealthBar />
           <div className="table-wrap servers-list">
             <table className="table manage-table" aria-label={t('servers.listLabel')}>
               <thead>
@@ -89,11 +105,13 @@ export function ServersView() {
                   <th scope="col">{t('servers.col.expires')}</th>
                   <th scope="col">{t('servers.col.account')}</th>
                   <th scope="col">{t('customers.col.customer')}</th>
+                  <th scope="col">{t('health.col')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((r) => {
                   const naive = naiveTimeOf(vendors, r.account.vendor);
+                  const result = health.get(itemOf(r));
                   return (
                     <tr
                       key={r.key}
@@ -132,6 +150,24 @@ export function ServersView() {
                           {t('customers.page.change')}
                         </button>
                       </td>
+                      <td>
+                        <HealthText result={result} timeoutMs={timeoutMs} />
+                        {offersRestart(result) ? (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              onClick={() => {
+                                setPicked(r.key);
+                                setRestartKey(r.key);
+                              }}
+                            >
+                              {t('health.server.restart')}
+                            </button>
+                          </>
+                        ) : null}
+                      </td>
                     </tr>
                   );
                 })}
@@ -139,7 +175,13 @@ export function ServersView() {
             </table>
           </div>
           {current ? (
-            <ServerDetail key={current.key} account={current.account} server={current.server} />
+            <ServerDetail
+              key={current.key}
+              account={current.account}
+              server={current.server}
+              askRestart={restartKey === current.key}
+              onRestartAsked={() => setRestartKey(null)}
+            />
           ) : (
             <p className="muted">{t('servers.pickOne')}</p>
           )}

@@ -6,11 +6,13 @@ import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
+import { HealthSettingsSection } from './health/HealthSettingsSection';
 import { ConnectionSection } from './settings/ConnectionSection';
 import { RunwaySection } from './settings/RunwaySection';
 import { type SaveStatus, SaveStatusLine } from './settings/SaveStatusLine';
 import { TestReminderSection } from './settings/TestReminderSection';
 import { YourDataSection } from './settings/YourDataSection';
+import { FollowIpSection } from './whitelist/FollowIpSwitch';
 
 const THEME_KEYS: Record<Settings['theme'], string> = {
   system: 'settings.themeSystem',
@@ -64,6 +66,8 @@ export function SettingsView() {
           <DataSection settings={settings} />
           <RunwaySection settings={settings} />
           <ConnectionSection settings={settings} />
+          <HealthSettingsSection settings={settings} />
+          <FollowIpSection />
           <TestReminderSection days={settings.reminderDays} />
           <YourDataSection />
         </>

@@ -22,6 +22,7 @@ import {
   useCapableAccounts,
 } from './manage/common';
 import { AddIpsForm } from './whitelist/AddIpsForm';
+import { WhitelistBulkBar } from './whitelist/WhitelistBulkBar';
 import '../styles/manage.css';
 
 export { type ParsedLines, parseIpLines } from './whitelist/ip-lines';
@@ -59,6 +60,11 @@ export function WhitelistsView() {
       {loaded && total === 0 ? <p className="empty">{t('manage.noAccounts')}</p> : null}
       {loaded && total > 0 && capable.length === 0 ? <p className="empty">{t('manage.noneCapable')}</p> : null}
       <UnsupportedNote names={missing} what="whitelist" />
+      {/* Issue 15 §2: my IP, a list, and "Follow my IP" for every account that can edit its whitelist. */}
+      <WhitelistBulkBar
+        accounts={capable.filter((a) => hasCapability(vendors, a.vendor, 'whitelistEdit'))}
+        current={accountId || null}
+      />
 
       {account ? (
         <>

@@ -241,3 +241,78 @@ test('900×600, dark, 简体中文: Reports (margin chart and table, spending, r
   await fitsWidth(page);
   await screenshot(page, 'small-dark-zh-reports-rates');
 });
+
+test('900×600, dark, 简体中文: the proxy check — Check, progress, the Health column and filter — fits and reads in Chinese', async ({
+  page,
+  app,
+}) => {
+  await app.core.refresh.idle();
+  // A demo account whose first IPs have a country: every outcome of the demo proxies (demo-health.ts).
+  const snap = app.core.refresh
+    .list()
+    .find((s) => s.servers.length === 0 && s.proxies.length >= 5 && s.proxies.slice(0, 5).every((p) => p.country))!;
+  const account = app.core.accounts.list().find((a) => a.id === snap.accountId)!;
+  await darkChinese(page, app);
+  await nav(page, 'IP');
+  await page
+    .getByRole('combobox', { name: '账户', exact: true })
+    .selectOption({ label: account.label.replace('Demo', '演示') });
+  await page.getByRole('button', { name: '全选筛选结果', exact: true }).click();
+  await page.getByRole('button', { name: `检查 ${snap.proxies.length} 个`, exact: true }).click();
+  const bar = page.getByTestId('health-bar');
+  await expect(bar.getByRole('status')).toHaveText(/检查完成/, { timeout: 30_000 });
+  await expect(page.getByRole('columnheader', { name: '可用性' })).toBeVisible();
+  await expect(page.getByTestId('health-cell').filter({ hasText: '不可用：端口拒绝' }).first()).toBeVisible();
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-health');
+  await page.getByTestId('health-filter').selectOption('dead');
+  await expect(page.getByTestId('health-cell').first()).toHaveText('不可用：端口拒绝');
+  await fitsWidth(page);
+});
+
+test('900×600, dark, 简体中文: the one search (Ctrl+K) fits, reads in Chinese and opens a find', async ({
+  page,
+  app,
+}) => {
+  await app.core.refresh.idle();
+  const proxy = app.core.refresh.list().find((s) => s.proxies.length > 0)!.proxies[0]!;
+  await darkChinese(page, app);
+  await page.getByRole('button', { name: /^搜索/ }).click();
+  const d = page.getByRole('dialog', { name: '搜索全部' });
+  const box = d.getByRole('combobox', { name: '搜索所有账户' });
+  await expect(box).toBeFocused();
+  await box.fill(proxy.ip.split('.').slice(0, 2).join('.'));
+  await expect(d.getByRole('group', { name: /^IP ·/ }).getByRole('option').first()).toBeVisible();
+  const frame = (await d.boundingBox())!;
+  expect(frame.x).toBeGreaterThanOrEqual(0);
+  expect(frame.x + frame.width).toBeLessThanOrEqual(900);
+  expect(frame.y + frame.height).toBeLessThanOrEqual(600);
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-search');
+  // ip:port names one IP (an IP alone may also begin a longer one).
+  await box.fill(`${proxy.ip}:${proxy.httpPort ?? proxy.socksPort ?? ''}`);
+  await page.keyboard.press('Enter');
+  await expect(d).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'IP' })).toBeVisible();
+  await expect(page.locator('#main tbody tr[aria-rowindex]').filter({ hasText: proxy.ip }).first()).toBeVisible();
+  await fitsWidth(page);
+});
+
+test('900×600, dark, 简体中文: the whitelist list dialog (issue 15 §2) fits and reads in Chinese', async ({
+  page,
+  app,
+}) => {
+  await darkChinese(page, app);
+  await nav(page, '白名单');
+  await page.getByRole('button', { name: '把列表添加到多个账户' }).click();
+  const d = page.getByRole('dialog', { name: '把列表添加到多个账户' });
+  await d.getByLabel('IP 地址，每行一个').fill('192.0.2.60\n不是地址\n2001:db8::9');
+  await d.getByRole('checkbox', { name: /BestProxy/ }).check();
+  await d.getByRole('button', { name: '检查' }).click();
+  await expect(d.getByText('第 2 行：不是地址 — 不是 IP 地址').first()).toBeVisible();
+  await expect(d.getByText('第 3 行：2001:db8::9 — Thordata 只接受 IPv4 地址')).toBeVisible();
+  const frame = (await d.boundingBox())!;
+  expect(frame.x + frame.width).toBeLessThanOrEqual(900);
+  await fitsWidth(page);
+  await screenshot(page, 'small-dark-zh-whitelist-bulk');
+});

@@ -128,4 +128,15 @@ describe('whitelist lines with CIDR ranges', () => {
     expect(yes.ranges).toEqual([]);
     expect(expandRangesInText('198.51.100.1\n203.0.113.0/31')).toBe('198.51.100.1\n203.0.113.0\n203.0.113.1');
   });
+
+  it('an IPv6 address is named as such where the vendor takes IPv4 only (VENDOR_FORM_RULES.whitelist.ipv6)', () => {
+    const text = '203.0.113.7\n2001:db8::1\nnot-an-ip';
+    const v4only = parseIpLines(text, { ipv6: false });
+    expect(v4only.valid).toEqual(['203.0.113.7']);
+    expect(v4only.invalid).toEqual([
+      { line: 2, value: '2001:db8::1', ipv6: true },
+      { line: 3, value: 'not-an-ip' },
+    ]);
+    expect(parseIpLines(text).valid).toEqual(['203.0.113.7', '2001:db8::1']);
+  });
 });

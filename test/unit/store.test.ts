@@ -127,6 +127,8 @@ describe('AppStore', () => {
       connection: { mode: 'direct' }, // issue 13 §7: files before it connect directly
       runwayDays: 30, // issue 16 §3: files before it get the defaults
       runwayAlertDays: 7,
+      health: DEFAULT_SETTINGS.health, // issue 15: files before it get the default check URL and limits
+      followPublicIp: false,
     });
     expect(s.accounts()).toEqual([account]);
     expect(aside('v1-backup')).toHaveLength(1);

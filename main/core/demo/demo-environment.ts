@@ -2,6 +2,7 @@ import { VENDOR_IDS, type VendorId } from '../../../preload/contract/model';
 import type { Credentials } from '../../../preload/contract/vendors';
 import type { SimulatorOptions, VendorSimulator } from '../../simulators/types';
 import type { DemoSource } from '../accounts/accounts-service';
+import { DemoHealth } from './demo-health';
 
 /** Stored labels of new demo accounts; shown localized (see preload/contract/locales/demo-label.ts). */
 export { DEMO_LABELS } from '../../../preload/contract/locales/demo-label';
@@ -12,6 +13,8 @@ export { DEMO_LABELS } from '../../../preload/contract/locales/demo-label';
  */
 export class DemoEnvironment implements DemoSource {
   private readonly sims = new Map<VendorId, VendorSimulator>();
+  /** Local proxies and check target behind the demo IPs' health checks (demo-health.ts). */
+  readonly health = new DemoHealth();
 
   constructor(
     private readonly factories: Record<VendorId, (o?: SimulatorOptions) => VendorSimulator>,
@@ -25,10 +28,11 @@ export class DemoEnvironment implements DemoSource {
       await sim.listen(0);
       this.sims.set(vendor, sim);
     }
+    await this.health.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.sims.values()].map((s) => s.close()));
+    await Promise.allSettled([...this.sims.values()].map((s) => s.close()).concat(this.health.stop()));
     this.sims.clear();
   }
 

@@ -57,6 +57,8 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   connection: 'way to connect to vendors',
   runwayDays: 'balance runway window',
   runwayAlertDays: 'balance runway reminder',
+  health: 'proxy check settings',
+  followPublicIp: 'follow my IP',
 };
 
 /** "2 of 3 accounts, and your settings except theme (set back to its default)". */

@@ -152,6 +152,16 @@ export abstract class ThordataReads extends ThordataApi {
     return lists.flat();
   }
 
+  /** W1 `remaining_limit` of the residential list (where a bare IP goes); null when the answer lacks it. */
+  async whitelistRoom(): Promise<number | null> {
+    const data = await this.call({
+      path: PATHS.whitelistList,
+      params: { proxy_type: PRODUCTS.residential.whitelistType },
+    });
+    const left = data && typeof data === 'object' ? (data as Record<string, unknown>).remaining_limit : undefined;
+    return typeof left === 'number' && Number.isInteger(left) && left >= 0 ? left : null;
+  }
+
   private async whitelistOf(product: Product): Promise<WhitelistEntry[]> {
     const data = await this.call({
       path: PATHS.whitelistList,

@@ -1,12 +1,17 @@
 import { type KeyboardEvent, type MouseEvent, memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HealthResult } from '../../../preload/contract/health';
+import { DEFAULT_HEALTH_SETTINGS } from '../../../preload/contract/schemas';
 import { SpacerRow, useFixedRows } from '../../components/VirtualRows';
 import { countryName } from '../../lib/country-name';
 import type { IpRow } from '../../lib/inventory';
 import { formatVendorTime, vendorTimeTitle } from '../../lib/time';
 import { useBusinessStore } from '../../stores/business';
+import { useHealthStore } from '../../stores/health';
+import { useSettingsStore } from '../../stores/settings';
 import { naiveTimeOf, useVendorsStore } from '../../stores/vendors';
 import { customerOf, ipItemKey } from '../customers/model';
+import { HealthText } from '../health/HealthCell';
 
 const ROW_HEIGHT = 36;
 export const MASK = '••••••';
@@ -23,6 +28,7 @@ const COLS = [
   ['customer', 4],
   ['status', 2],
   ['expires', 1],
+  ['health', 2],
 ] as const;
 const col = (i: number) => `c-${COLS[i]?.[0]} prio-${COLS[i]?.[1]}`;
 
@@ -58,6 +64,8 @@ export const IpsTable = memo(function IpsTable({
   const business = useBusinessStore((s) => s.index);
   // The column shows once the user has customers: without any it would only narrow the others.
   const withCustomer = business.customers.size > 0;
+  const health = useHealthStore((s) => s.byKey);
+  const timeoutMs = useSettingsStore((s) => s.settings?.health.timeoutMs ?? DEFAULT_HEALTH_SETTINGS.timeoutMs);
   const { scrollRef, items, padTop, padBottom } = useFixedRows<HTMLElement>(rows.length, ROW_HEIGHT, 6);
 
   return (
@@ -114,6 +122,9 @@ export const IpsTable = memo(function IpsTable({
             <th scope="col" className={col(9)}>
               {t('ips.col.expires')}
             </th>
+            <th scope="col" className={col(10)}>
+              {t('health.col')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -122,6 +133,7 @@ export const IpsTable = memo(function IpsTable({
           {items.map((v) => {
             const r = rows[v.index];
             if (!r) return null;
+            const k = ipItemKey(r);
             return (
               <IpRowView
                 key={r.key}
@@ -133,7 +145,9 @@ export const IpsTable = memo(function IpsTable({
                 naiveTime={naiveTimeOf(vendors, r.vendor)}
                 lang={lang}
                 onToggle={onToggle}
-                customer={withCustomer ? (customerOf(business, ipItemKey(r))?.name ?? '—') : null}
+                customer={withCustomer ? (customerOf(business, k)?.name ?? '—') : null}
+                health={health.get(k)}
+                timeoutMs={timeoutMs}
               />
             );
           })}
@@ -159,6 +173,8 @@ const IpRowView = memo(function IpRowView({
   lang,
   onToggle,
   customer,
+  health,
+  timeoutMs,
 }: {
   row: IpRow;
   index: number;
@@ -170,6 +186,9 @@ const IpRowView = memo(function IpRowView({
   onToggle: (index: number, e: MouseEvent<HTMLInputElement>) => void;
   /** The item's customer (one Map read by itemKey; '—' for none), or null when the column is not shown. */
   customer: string | null;
+  /** The item's last health result (one Map read by itemKey), if it was ever checked. */
+  health: HealthResult | undefined;
+  timeoutMs: number;
 }) {
   const { t } = useTranslation();
   return (
@@ -224,6 +243,9 @@ const IpRowView = memo(function IpRowView({
       </td>
       <td className={`${col(9)}${expired ? ' danger-text' : ''}`} title={vendorTimeTitle(naiveTime, t)}>
         {r.expiresAt ? formatVendorTime(r.expiresAt, lang, naiveTime, t, false, false) : '—'}
+      </td>
+      <td className={col(10)}>
+        <HealthText result={health} timeoutMs={timeoutMs} />
       </td>
     </tr>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../preload/contract/channels';
 import type { UnlimitedServer } from '../../../preload/contract/model';
@@ -8,6 +8,7 @@ import { useErrorText } from '../../lib/error-text';
 import { useRenewalsStore } from '../../stores/renewals';
 import { useSnapshotsStore } from '../../stores/snapshots';
 import { useVendorsStore, vendorName } from '../../stores/vendors';
+import { ServerHealth } from '../health/ServerHealth';
 import { hasCapability } from '../manage/common';
 import { BoundUsers } from './BoundUsers';
 import { MonitorPanel } from './MonitorPanel';
@@ -17,7 +18,18 @@ import { UpgradeDialog } from './UpgradeDialog';
  * One server: its actions (restart with a confirm, renew through the renew flow, upgrade through the
  * purchase dialog), its monitors and the sub-users allowed on it.
  */
-export function ServerDetail({ account, server }: { account: AccountSummary; server: UnlimitedServer }) {
+export function ServerDetail({
+  account,
+  server,
+  askRestart = false,
+  onRestartAsked,
+}: {
+  account: AccountSummary;
+  server: UnlimitedServer;
+  /** "Restart server" of a failing row was pressed: open the restart confirm (then onRestartAsked). */
+  askRestart?: boolean;
+  onRestartAsked?: () => void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const headingId = useId();
@@ -28,6 +40,11 @@ export function ServerDetail({ account, server }: { account: AccountSummary; ser
   const host = server.ip;
   const canRenew = hasCapability(vendors, account.vendor, 'renew') && (server.renewPeriods?.length ?? 1) > 0;
   const canUpgrade = hasCapability(vendors, account.vendor, 'serverUpgrade');
+  useEffect(() => {
+    if (!askRestart) return;
+    setRestarting(true);
+    onRestartAsked?.();
+  }, [askRestart, onRestartAsked]);
 
   const renew = () =>
     useRenewalsStore.getState().start([
@@ -68,6 +85,7 @@ export function ServerDetail({ account, server }: { account: AccountSummary; ser
       <div role="status" className={flash ? 'flash' : 'flash flash-empty'}>
         {flash}
       </div>
+      <ServerHealth accountId={account.id} serverId={server.id} onRestart={() => setRestarting(true)} />
       <MonitorPanel accountId={account.id} serverId={server.id} />
       <BoundUsers accountId={account.id} serverId={server.id} host={host} />
       {restarting ? (

@@ -18,7 +18,8 @@ export function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAd
   const vendors = useVendorsStore((s) => s.list);
   const vendor = vendorName(vendors, account.vendor);
   const cidr = VENDOR_FORM_RULES[account.vendor].whitelist?.cidr ?? false;
-  const parse = (text: string) => parseIpLines(text, { cidr });
+  const ipv6 = VENDOR_FORM_RULES[account.vendor].whitelist?.ipv6 ?? false;
+  const parse = (text: string) => parseIpLines(text, { cidr, ipv6 });
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<ParsedLines | null>(null);
   const [empty, setEmpty] = useState(false);
@@ -59,7 +60,7 @@ export function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAd
     : wrong > 0
       ? t('whitelists.fixLines', { count: wrong })
       : null;
-  const help = `${t('whitelists.addHelp')} ${cidr ? t('formsPlus.whitelist.cidrYes', { vendor }) : t('formsPlus.whitelist.cidrNo', { vendor })}`;
+  const help = `${t(ipv6 ? 'whitelists.addHelp' : 'whitelists.addHelpIpv4')} ${cidr ? t('formsPlus.whitelist.cidrYes', { vendor }) : t('formsPlus.whitelist.cidrNo', { vendor })}`;
 
   return (
     <form className="card manage-side" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
@@ -85,7 +86,11 @@ export function AddIpsForm({ account, onAdded }: { account: AccountSummary; onAd
       {wrong > 0 ? (
         <ul className="manage-line-errors" aria-label={t('whitelists.fixLines', { count: wrong })}>
           {invalid.map((l) => (
-            <li key={l.line}>{t('whitelists.lineError', { line: l.line, value: l.value })}</li>
+            <li key={l.line}>
+              {l.ipv6
+                ? t('whitelists.lineIpv6', { line: l.line, value: l.value, vendor })
+                : t('whitelists.lineError', { line: l.line, value: l.value })}
+            </li>
           ))}
           {ranges.map((r) => (
             <li key={r.line}>

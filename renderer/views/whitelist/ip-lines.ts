@@ -8,7 +8,8 @@ import { IpAddressSchema } from '../../../preload/contract/schemas';
 
 export interface ParsedLines {
   valid: string[];
-  invalid: { line: number; value: string }[];
+  /** `ipv6`: a valid IPv6 address the vendor does not take (VENDOR_FORM_RULES.whitelist.ipv6). */
+  invalid: { line: number; value: string; ipv6?: true }[];
   /** Ranges on lines the vendor does not take as ranges (with how many addresses each holds). */
   ranges: { line: number; value: string; size: number; expandable: boolean }[];
 }
@@ -37,7 +38,7 @@ export function expandCidr(value: string): string[] {
 }
 
 /** One entry per line; blank lines ignored; duplicates kept once. */
-export function parseIpLines(text: string, opts: { cidr?: boolean } = {}): ParsedLines {
+export function parseIpLines(text: string, opts: { cidr?: boolean; ipv6?: boolean } = {}): ParsedLines {
   const valid: string[] = [];
   const invalid: ParsedLines['invalid'] = [];
   const ranges: ParsedLines['ranges'] = [];
@@ -45,7 +46,9 @@ export function parseIpLines(text: string, opts: { cidr?: boolean } = {}): Parse
     const value = raw.trim();
     if (!value) return;
     const range = parseCidr(value);
-    if (IpAddressSchema.safeParse(value).success || (range && opts.cidr)) {
+    if (opts.ipv6 === false && value.includes(':') && IpAddressSchema.safeParse(value).success) {
+      invalid.push({ line: i + 1, value, ipv6: true });
+    } else if (IpAddressSchema.safeParse(value).success || (range && opts.cidr)) {
       if (!valid.includes(value)) valid.push(value);
     } else if (range) {
       ranges.push({ line: i + 1, value, size: range.size, expandable: range.size <= MAX_EXPAND });

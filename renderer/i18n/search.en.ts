@@ -1,0 +1,30 @@
+/** Strings of the one search (Ctrl+K), English. zh-CN has the same keys. */
+export const searchEn = {
+  search: {
+    button: 'Search',
+    title: 'Search everything',
+    label: 'Search all accounts',
+    placeholder: 'IP, port, user name, order, product, customer…',
+    hint: 'Type part of an IP, a port, a user name, an order id, a product, a sub-user, a whitelist entry, a server, an account or a customer. ↑ ↓ to move, Enter to open, Esc to close.',
+    none: 'Nothing matches “{{query}}” in any account.',
+    searching: 'Searching…',
+    count_one: '{{count}} match',
+    count_other: '{{count}} matches',
+    moreIn: 'and {{count}} more — open in the {{view}} view',
+    close: 'Close',
+    orders_one: '{{count}} order',
+    orders_other: '{{count}} orders',
+    focused_one: 'Showing the {{count, number}} IP you opened from the search.',
+    focused_other: 'Showing the {{count, number}} IPs you opened from the search.',
+    kind: {
+      account: 'Accounts',
+      customer: 'Customers',
+      ip: 'IPs',
+      server: 'Unlimited servers',
+      order: 'Orders',
+      product: 'Products',
+      subUser: 'Sub-users',
+      whitelist: 'Whitelist entries',
+    },
+  },
+};

@@ -1,0 +1,30 @@
+/** Strings of the one search (Ctrl+K), Simplified Chinese. Same keys as search.en.ts. */
+export const searchZhCN = {
+  search: {
+    button: '搜索',
+    title: '搜索全部',
+    label: '搜索所有账户',
+    placeholder: 'IP、端口、用户名、订单、产品、客户…',
+    hint: '输入 IP、端口、用户名、订单号、产品、子账户、白名单、服务器、账户或客户的一部分。↑ ↓ 移动，回车打开，Esc 关闭。',
+    none: '所有账户中都没有与“{{query}}”匹配的内容。',
+    searching: '正在搜索…',
+    count_one: '{{count}} 个结果',
+    count_other: '{{count}} 个结果',
+    moreIn: '还有 {{count}} 个 — 在“{{view}}”中打开',
+    close: '关闭',
+    orders_one: '{{count}} 个订单',
+    orders_other: '{{count}} 个订单',
+    focused_one: '正在显示从搜索打开的 {{count, number}} 个 IP。',
+    focused_other: '正在显示从搜索打开的 {{count, number}} 个 IP。',
+    kind: {
+      account: '账户',
+      customer: '客户',
+      ip: 'IP',
+      server: '不限量服务器',
+      order: '订单',
+      product: '产品',
+      subUser: '子账户',
+      whitelist: '白名单',
+    },
+  },
+};
