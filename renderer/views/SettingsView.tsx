@@ -1,7 +1,7 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Settings, SettingsSchema, THEMES } from '../../preload/contract/schemas';
-import { describedBy, Field, leavingToSubmit } from '../components/Field';
+import { Field } from '../components/Field';
 import { useErrorText } from '../lib/error-text';
 import { parseWholeNumber } from '../lib/validation';
 import { useAppStore } from '../stores/app';
@@ -10,7 +10,9 @@ import { HealthSettingsSection } from './health/HealthSettingsSection';
 import { ConnectionSection } from './settings/ConnectionSection';
 import { RunwaySection } from './settings/RunwaySection';
 import { type SaveStatus, SaveStatusLine } from './settings/SaveStatusLine';
+import { SettingsInput } from './settings/SettingsInput';
 import { TestReminderSection } from './settings/TestReminderSection';
+import { useSettingsForm } from './settings/useSettingsForm';
 import { YourDataSection } from './settings/YourDataSection';
 import { FollowIpSection } from './whitelist/FollowIpSwitch';
 
@@ -22,9 +24,9 @@ const THEME_KEYS: Record<Settings['theme'], string> = {
 const LANGUAGE_KEYS: Record<Settings['language'], string> = { en: 'settings.langEn', 'zh-CN': 'settings.langZh' };
 
 type NumberField = 'refreshIntervalMin' | 'expiryWindowDays' | 'reminderDays' | 'lowBalanceUsd';
-type Draft = Record<NumberField, string>;
+const FIELDS: NumberField[] = ['refreshIntervalMin', 'expiryWindowDays', 'reminderDays', 'lowBalanceUsd'];
 
-const toDraft = (s: Settings): Draft => ({
+const toDraft = (s: Settings): Record<NumberField, string> => ({
   refreshIntervalMin: String(s.refreshIntervalMin),
   expiryWindowDays: String(s.expiryWindowDays),
   reminderDays: s.reminderDays.join(', '),
@@ -140,19 +142,6 @@ function AppearanceSection({ settings }: { settings: Settings }) {
 
 function DataSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const id = useId();
-  const update = useSettingsStore((s) => s.update);
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<NumberField, string | null>>>({});
-  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-
-  // Follow changes made elsewhere (settings-changed) unless the user is editing.
-  useEffect(() => {
-    if (!dirty) setDraft(toDraft(settings));
-  }, [settings, dirty]);
-
   const check = (field: NumberField, raw: string): { value: number | number[] | null; error: string | null } => {
     if (field !== 'reminderDays') {
       // The bounds are the schema's own, so the form and main can never disagree.
@@ -169,89 +158,53 @@ function DataSection({ settings }: { settings: Settings }) {
       ? { value: [...new Set(numbers)].sort((a, b) => b - a), error: null }
       : { value: null, error: t('validation.reminderDays') };
   };
-
-  const onBlur = (field: NumberField) => setErrors((e) => ({ ...e, [field]: check(field, draft[field]).error }));
-
-  const onChange = (field: NumberField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setDirty(true);
-    if (status.state !== 'saving') setStatus({ state: 'idle' });
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: check(field, value).error }));
-  };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields: NumberField[] = ['refreshIntervalMin', 'expiryWindowDays', 'reminderDays', 'lowBalanceUsd'];
-    const checked = Object.fromEntries(fields.map((f) => [f, check(f, draft[f])])) as Record<
-      NumberField,
-      ReturnType<typeof check>
-    >;
-    setErrors(Object.fromEntries(fields.map((f) => [f, checked[f].error])));
-    const firstInvalid = fields.find((f) => checked[f].error);
-    if (firstInvalid) {
-      document.getElementById(`${id}-${firstInvalid}`)?.focus();
-      return;
-    }
-    setStatus({ state: 'saving' });
-    const result = await update({
-      refreshIntervalMin: checked.refreshIntervalMin.value as number,
-      expiryWindowDays: checked.expiryWindowDays.value as number,
-      reminderDays: checked.reminderDays.value as number[],
-      lowBalanceUsd: checked.lowBalanceUsd.value as number,
-    });
-    if (result.ok) {
-      setDirty(false);
-      setDraft(toDraft(result.data));
-      setStatus({ state: 'saved' });
-    } else {
-      const field = result.error.field as NumberField | undefined;
-      if (field && fields.includes(field)) {
-        setErrors((e) => ({ ...e, [field]: errorText(result.error) }));
-        setStatus({ state: 'idle' });
-      } else {
-        setStatus({ state: 'error', error: result.error });
-      }
-    }
-  };
-
-  const input = (field: NumberField, label: string, help: string, inputMode: 'numeric' | 'text') => {
-    const inputId = `${id}-${field}`;
-    const error = errors[field];
-    return (
-      <Field id={inputId} label={label} help={help} error={error}>
-        <input
-          id={inputId}
-          className="input input-narrow"
-          type="text"
-          inputMode={inputMode}
-          value={draft[field]}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(inputId, true, error)}
-          onChange={(e) => onChange(field, e.target.value)}
-          onBlur={(e) => {
-            if (!leavingToSubmit(e)) onBlur(field);
-          }}
-        />
-      </Field>
-    );
-  };
-
-  const saving = status.state === 'saving';
+  const form = useSettingsForm(settings, {
+    fields: FIELDS,
+    toDraft,
+    check,
+    toPatch: (v) => ({
+      refreshIntervalMin: v.refreshIntervalMin as number,
+      expiryWindowDays: v.expiryWindowDays as number,
+      reminderDays: v.reminderDays as number[],
+      lowBalanceUsd: v.lowBalanceUsd as number,
+    }),
+  });
+  const { id } = form;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.data')}</h2>
-      <form onSubmit={onSubmit} noValidate className="form">
-        {input('refreshIntervalMin', t('settings.refreshInterval'), t('settings.refreshIntervalHelp'), 'numeric')}
-        {input('expiryWindowDays', t('settings.expiryWindow'), t('settings.expiryWindowHelp'), 'numeric')}
-        {input('reminderDays', t('settings.reminderDays'), t('settings.reminderDaysHelp'), 'text')}
-        {input('lowBalanceUsd', t('settings.lowBalance'), t('settings.lowBalanceHelp'), 'numeric')}
+      <form onSubmit={form.onSubmit} noValidate className="form">
+        <SettingsInput
+          form={form}
+          field="refreshIntervalMin"
+          label={t('settings.refreshInterval')}
+          help={t('settings.refreshIntervalHelp')}
+        />
+        <SettingsInput
+          form={form}
+          field="expiryWindowDays"
+          label={t('settings.expiryWindow')}
+          help={t('settings.expiryWindowHelp')}
+        />
+        <SettingsInput
+          form={form}
+          field="reminderDays"
+          label={t('settings.reminderDays')}
+          help={t('settings.reminderDaysHelp')}
+          inputMode="text"
+        />
+        <SettingsInput
+          form={form}
+          field="lowBalanceUsd"
+          label={t('settings.lowBalance')}
+          help={t('settings.lowBalanceHelp')}
+        />
         <div className="section-status">
-          <button type="submit" className="btn btn-primary" disabled={saving} aria-busy={saving || undefined}>
+          <button type="submit" className="btn btn-primary" disabled={form.saving} aria-busy={form.saving || undefined}>
             {t('settings.save')}
           </button>
-          <SaveStatusLine status={status} />
+          <SaveStatusLine status={form.status} />
         </div>
       </form>
     </section>
