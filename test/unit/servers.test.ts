@@ -4,59 +4,19 @@
  * answered 'restarted' or honestly 'unconfirmed', bind/unbind sent once and answered with the list read
  * afterwards (an unknown outcome settled by that read); and the view's words in en and zh-CN.
  */
-import Conf from 'conf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../main/core/app-core';
-import type { BackendCtor } from '../../main/core/store/open-file';
-import { MemoryVault } from '../../main/core/vault/memory-vault';
-import { type BestproxySimulator, createBestproxySimulator } from '../../main/simulators/bestproxy';
-import { createThordataSimulator, type ThordataSimulator } from '../../main/simulators/thordata';
-import { bestproxyModule } from '../../main/vendors/bestproxy';
-import { thordataModule } from '../../main/vendors/thordata';
-import type { Channel, ChannelArgs, ChannelResponses } from '../../preload/contract/channels';
-import type { Result } from '../../preload/contract/errors';
+import { describe, expect, it } from 'vitest';
 import { serversEn } from '../../renderer/i18n/servers.en';
 import { serversZhCN } from '../../renderer/i18n/servers.zh-CN';
-import { tempDir } from '../helpers/tmp';
+import { coreWithThordata } from '../helpers/core-with-sims';
 
 const NOW = new Date('2026-06-10T08:17:30.000Z');
 const now = () => NOW;
-const { dir, cleanup } = tempDir();
-let th: ThordataSimulator;
-let bp: BestproxySimulator;
-let core: Core;
-let thId: string;
-let bpId: string;
-const call = <C extends Channel>(ch: C, ...args: ChannelArgs<C>) =>
-  core.dispatch(ch, args) as Promise<Result<ChannelResponses[C]>>;
-const posts = (suffix: string) => th.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 
-beforeAll(async () => {
-  th = createThordataSimulator({ seed: 5, now });
-  bp = createBestproxySimulator({ seed: 5 });
-  await th.listen();
-  await bp.listen();
-  core = await createCore({
-    dataDir: dir,
-    Backend: Conf as unknown as BackendCtor,
-    vault: new MemoryVault(),
-    vendors: { thordata: thordataModule, bestproxy: bestproxyModule },
-    version: 't',
-    now,
-    baseUrls: { thordata: th.baseUrl(), bestproxy: bp.baseUrl() },
-  });
-  thId = (await core.accounts.add({ vendor: 'thordata', label: 'TH', credentials: th.credentials })).id;
-  bpId = (await core.accounts.add({ vendor: 'bestproxy', label: 'BP', credentials: bp.credentials })).id;
-});
-afterAll(async () => {
-  await core.shutdown();
-  await th.close();
-  await bp.close();
-  cleanup();
-});
+const { env, call } = coreWithThordata({ now });
+const posts = (suffix: string) => env.th.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 
 describe('servers channels', () => {
-  const server = () => th.state.servers[0]!;
+  const server = () => env.th.state.servers[0]!;
 
   it('monitor: hour / 24 hours / 7 days → period 60 / 300 / 3600, ending on the last whole period', async () => {
     for (const [range, period, points] of [
@@ -64,7 +24,7 @@ describe('servers channels', () => {
       ['day', 300, 289],
       ['week', 3600, 169],
     ] as const) {
-      const r = await call('servers:monitor', { accountId: thId, serverId: server().insId, range });
+      const r = await call('servers:monitor', { accountId: env.thId, serverId: server().insId, range });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.data.period).toBe(period);
       const end = Math.floor(NOW.getTime() / 1000 / period) * period * 1000;
@@ -76,51 +36,55 @@ describe('servers channels', () => {
   });
 
   it('balancing: the load balancer series through its own envelope', async () => {
-    const r = await call('servers:balancing', { accountId: thId, serverId: server().insId, range: 'day' });
+    const r = await call('servers:balancing', { accountId: env.thId, serverId: server().insId, range: 'day' });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.data.series.map((s) => s.key)).toContain('client_connection_count');
   });
 
   it('a vendor without the capability is refused before anything is sent; bad input fails the schema', async () => {
-    const r = await call('servers:monitor', { accountId: bpId, serverId: 'x1', range: 'day' });
+    const r = await call('servers:monitor', { accountId: env.bpId, serverId: 'x1', range: 'day' });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_supported' } });
-    const bad = await call('servers:monitor', { accountId: thId, serverId: server().insId, range: 'year' as never });
+    const bad = await call('servers:monitor', {
+      accountId: env.thId,
+      serverId: server().insId,
+      range: 'year' as never,
+    });
     expect(bad.ok).toBe(false);
-    const name = await call('servers:bind', { accountId: thId, serverId: server().insId, username: 'a b' });
+    const name = await call('servers:bind', { accountId: env.thId, serverId: server().insId, username: 'a b' });
     expect(name.ok).toBe(false);
   });
 
   it('restart: restarted; applied then answered 502 → unconfirmed, sent once, never "nothing changed"', async () => {
-    const a = th.state.servers[1]!;
-    const r = await call('servers:restart', { accountId: thId, serverId: a.insId });
+    const a = env.th.state.servers[1]!;
+    const r = await call('servers:restart', { accountId: env.thId, serverId: a.insId });
     expect(r).toMatchObject({ ok: true, data: { outcome: 'restarted' } });
-    const b = th.state.servers[2]!;
+    const b = env.th.state.servers[2]!;
     const before = posts('/unlimited/restart-server').length;
-    th.server.injectFault({
+    env.th.server.injectFault({
       kind: 'after_apply',
       answer: '5xx_html',
       method: 'POST',
       path: '/unlimited/restart-server',
     });
-    const u = await call('servers:restart', { accountId: thId, serverId: b.insId });
+    const u = await call('servers:restart', { accountId: env.thId, serverId: b.insId });
     expect(u).toMatchObject({ ok: true, data: { serverId: b.insId, outcome: 'unconfirmed' } });
     expect(posts('/unlimited/restart-server').length - before).toBe(1);
     expect(b.lastRestart).toBe(NOW.getTime());
     // A second restart within the minute is Thordata's documented refusal (10011), shown as such.
-    const again = await call('servers:restart', { accountId: thId, serverId: a.insId });
+    const again = await call('servers:restart', { accountId: env.thId, serverId: a.insId });
     expect(again).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
   it('subUsers → bind → unbind: each change one POST, answered with the list read afterwards', async () => {
     const s = server();
-    const list = await call('servers:subUsers', { accountId: thId, serverId: s.insId });
+    const list = await call('servers:subUsers', { accountId: env.thId, serverId: s.insId });
     if (!list.ok) throw new Error(list.error.message);
     const name = list.data.candidates![0]!;
-    const bound = await call('servers:bind', { accountId: thId, serverId: s.insId, username: name });
+    const bound = await call('servers:bind', { accountId: env.thId, serverId: s.insId, username: name });
     if (!bound.ok) throw new Error(bound.error.message);
     expect(bound.data.users.map((u) => u.username)).toContain(name);
     expect(bound.data.candidates).not.toContain(name);
-    const unbound = await call('servers:unbind', { accountId: thId, serverId: s.insId, username: name });
+    const unbound = await call('servers:unbind', { accountId: env.thId, serverId: s.insId, username: name });
     if (!unbound.ok) throw new Error(unbound.error.message);
     expect(unbound.data.users.map((u) => u.username)).not.toContain(name);
     expect(posts('/add_unlimited_servers_bind_user')).toHaveLength(1);
@@ -128,16 +92,16 @@ describe('servers channels', () => {
   });
 
   it('bind applied then the connection reset: settled as applied by reading S7, not sent again', async () => {
-    const s = th.state.servers[1]!;
-    const name = th.state.subUsers[2][1]!.username;
+    const s = env.th.state.servers[1]!;
+    const name = env.th.state.subUsers[2][1]!.username;
     const before = posts('/add_unlimited_servers_bind_user').length;
-    th.server.injectFault({
+    env.th.server.injectFault({
       kind: 'after_apply',
       answer: 'reset',
       method: 'POST',
       path: '/add_unlimited_servers_bind_user',
     });
-    const r = await call('servers:bind', { accountId: thId, serverId: s.insId, username: name });
+    const r = await call('servers:bind', { accountId: env.thId, serverId: s.insId, username: name });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.data.users.map((u) => u.username)).toContain(name);
     expect(posts('/add_unlimited_servers_bind_user').length - before).toBe(1);
@@ -145,8 +109,8 @@ describe('servers channels', () => {
 
   it('unbind of a sub-user not on the server: the vendor’s documented refusal, plainly', async () => {
     const r = await call('servers:unbind', {
-      accountId: thId,
-      serverId: th.state.servers[3]!.insId,
+      accountId: env.thId,
+      serverId: env.th.state.servers[3]!.insId,
       username: 'nobody01',
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });

@@ -3,89 +3,49 @@
  * `trafficCodes` capability, revoke sent once and answered with the list read afterwards, an unknown
  * outcome settled by reading the code; and the section's words in en and zh-CN.
  */
-import Conf from 'conf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../main/core/app-core';
-import type { BackendCtor } from '../../main/core/store/open-file';
-import { MemoryVault } from '../../main/core/vault/memory-vault';
-import { type BestproxySimulator, createBestproxySimulator } from '../../main/simulators/bestproxy';
-import { createThordataSimulator, type ThordataSimulator } from '../../main/simulators/thordata';
-import { bestproxyModule } from '../../main/vendors/bestproxy';
-import { thordataModule } from '../../main/vendors/thordata';
-import type { Channel, ChannelArgs, ChannelResponses } from '../../preload/contract/channels';
-import type { Result } from '../../preload/contract/errors';
+import { describe, expect, it } from 'vitest';
 import { trafficCodesEn } from '../../renderer/i18n/traffic-codes.en';
 import { trafficCodesZhCN } from '../../renderer/i18n/traffic-codes.zh-CN';
-import { tempDir } from '../helpers/tmp';
+import { coreWithThordata } from '../helpers/core-with-sims';
 
-const { dir, cleanup } = tempDir();
-let th: ThordataSimulator;
-let bp: BestproxySimulator;
-let core: Core;
-let thId: string;
-let bpId: string;
-const call = <C extends Channel>(ch: C, ...args: ChannelArgs<C>) =>
-  core.dispatch(ch, args) as Promise<Result<ChannelResponses[C]>>;
-const revokes = () => th.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cdk/revoke'));
-
-beforeAll(async () => {
-  th = createThordataSimulator({ seed: 5 });
-  bp = createBestproxySimulator({ seed: 5 });
-  await th.listen();
-  await bp.listen();
-  core = await createCore({
-    dataDir: dir,
-    Backend: Conf as unknown as BackendCtor,
-    vault: new MemoryVault(),
-    vendors: { thordata: thordataModule, bestproxy: bestproxyModule },
-    version: 't',
-    baseUrls: { thordata: th.baseUrl(), bestproxy: bp.baseUrl() },
-  });
-  thId = (await core.accounts.add({ vendor: 'thordata', label: 'TH', credentials: th.credentials })).id;
-  bpId = (await core.accounts.add({ vendor: 'bestproxy', label: 'BP', credentials: bp.credentials })).id;
-});
-afterAll(async () => {
-  await core.shutdown();
-  await th.close();
-  await bp.close();
-  cleanup();
-});
+const { env, call } = coreWithThordata();
+const revokes = () => env.th.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cdk/revoke'));
 
 describe('trafficCodes channels', () => {
   it('list: every code with the unit caveat; a status filter is passed on', async () => {
-    const r = await call('trafficCodes:list', { accountId: thId });
+    const r = await call('trafficCodes:list', { accountId: env.thId });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.data.codes.map((c) => c.code).sort()).toEqual(th.cdk.codes.map((c) => c.cdk).sort());
+    expect(r.data.codes.map((c) => c.code).sort()).toEqual(env.th.cdk.codes.map((c) => c.cdk).sort());
     expect(r.data.note).toMatch(/GB/);
-    const used = await call('trafficCodes:list', { accountId: thId, status: 'used' });
+    const used = await call('trafficCodes:list', { accountId: env.thId, status: 'used' });
     expect(used.ok && used.data.codes.every((c) => c.status === 'used')).toBe(true);
   });
 
   it('a vendor without the capability is refused before anything is sent', async () => {
-    const r = await call('trafficCodes:list', { accountId: bpId });
+    const r = await call('trafficCodes:list', { accountId: env.bpId });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 
   it('revoke: one request, answered with the list read afterwards', async () => {
-    const c = th.cdk.codes.find((x) => x.status === 1)!;
-    const r = await call('trafficCodes:revoke', { accountId: thId, code: c.cdk });
+    const c = env.th.cdk.codes.find((x) => x.status === 1)!;
+    const r = await call('trafficCodes:revoke', { accountId: env.thId, code: c.cdk });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.data.codes.find((x) => x.code === c.cdk)?.status).toBe('revoked');
     expect(revokes()).toHaveLength(1);
   });
 
   it('revoke applied then answered 502: settled as applied by reading the code, not sent again', async () => {
-    const c = th.cdk.codes.find((x) => x.status === 1)!;
+    const c = env.th.cdk.codes.find((x) => x.status === 1)!;
     const before = revokes().length;
-    th.server.injectFault({ kind: 'after_apply', answer: '5xx_html', method: 'POST', path: '/cdk/revoke' });
-    const r = await call('trafficCodes:revoke', { accountId: thId, code: c.cdk });
+    env.th.server.injectFault({ kind: 'after_apply', answer: '5xx_html', method: 'POST', path: '/cdk/revoke' });
+    const r = await call('trafficCodes:revoke', { accountId: env.thId, code: c.cdk });
     expect(r.ok).toBe(true);
     expect(revokes().length - before).toBe(1);
     expect(c.status).toBe(3);
   });
 
   it('a code that is not a code is refused by the channel schema', async () => {
-    const r = await call('trafficCodes:revoke', { accountId: thId, code: 'a b' });
+    const r = await call('trafficCodes:revoke', { accountId: env.thId, code: 'a b' });
     expect(r).toMatchObject({ ok: false });
   });
 });
